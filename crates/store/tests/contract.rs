@@ -1,0 +1,244 @@
+//! The store contract: every test here runs against SQLite and against a real PostgreSQL server,
+//! each in a fresh database of its own.
+
+use futures::TryStreamExt;
+use ingest::Accepted;
+use std::sync::Arc;
+use store::testing::TestDb;
+use store::{IngestId, NewReport, Store, WriteOutcome};
+
+/// A report line with the given ref, text and named persons.
+fn record(report_ref: &str, text: &str, names: &[&str]) -> Accepted {
+    let persons: Vec<serde_json::Value> = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| serde_json::json!({"id": format!("P{}", i + 1), "name": n, "dob": "3/2/99", "role": "subject"}))
+        .collect();
+    let links = if names.is_empty() {
+        serde_json::json!([])
+    } else {
+        serde_json::json!([{"from": "P1", "to": "T1", "type": "uses_phone"}])
+    };
+    let line = serde_json::json!({
+        "kind": "report", "ref": report_ref, "received": "2026-03-04T10:12:00Z",
+        "source": {"type": "officer", "org": null},
+        "grading": {"source": "1", "intel": "B", "handling": "P", "conditions": null},
+        "crime_types": ["drugs_county_lines"], "text": text,
+        "persons": persons,
+        "phones": [{"id": "T1", "number": "07700 900123"}],
+        "links": links,
+    })
+    .to_string();
+    ingest::parse_line(line.as_bytes(), 1).expect("fixture record is valid")
+}
+
+fn batch(records: &[Accepted]) -> Vec<NewReport<'_>> {
+    records
+        .iter()
+        .map(|a| NewReport {
+            report: &a.report,
+            content_hash: &a.content_hash,
+            raw: &a.raw,
+        })
+        .collect()
+}
+
+async fn put(store: &Arc<dyn Store>, records: &[Accepted]) -> Vec<WriteOutcome> {
+    let mut tx = store.begin_write().await.unwrap();
+    let outcomes = tx.put_reports(IngestId(1), &batch(records)).await.unwrap();
+    tx.commit().await.unwrap();
+    outcomes
+}
+
+async fn new_reports_are_accepted_and_repeats_unchanged(db: &TestDb) {
+    let store = db.open().await;
+    let records = vec![
+        record("R-1", "first", &["Jon SMITH"]),
+        record("R-2", "second", &["Kyle BROWN", "Amy GREEN"]),
+    ];
+    assert_eq!(
+        put(&store, &records).await,
+        vec![WriteOutcome::Accepted, WriteOutcome::Accepted]
+    );
+    assert_eq!(
+        put(&store, &records).await,
+        vec![WriteOutcome::Unchanged, WriteOutcome::Unchanged]
+    );
+    let c = store.counts().await.unwrap();
+    assert_eq!((c.reports, c.report_versions), (2, 2));
+    assert_eq!(c.mentions, 5, "3 persons and 2 phones");
+    assert_eq!(c.links, 2);
+}
+
+async fn a_changed_record_supersedes_and_both_versions_stay(db: &TestDb) {
+    let store = db.open().await;
+    put(&store, &[record("R-1", "first", &["Jon SMITH"])]).await;
+    let changed = record("R-1", "first, corrected", &["Jon SMITH", "Kyle BROWN"]);
+    assert_eq!(
+        put(&store, std::slice::from_ref(&changed)).await,
+        vec![WriteOutcome::Superseded { version: 2 }]
+    );
+    let versions = store.report_versions("R-1").await.unwrap();
+    assert_eq!(versions.len(), 2);
+    assert!(!versions[0].current && versions[1].current);
+    assert_eq!(versions[1].content_hash, changed.content_hash);
+    assert_eq!(store.report_raw("R-1").await.unwrap(), Some(changed.raw.clone()));
+    let c = store.counts().await.unwrap();
+    assert_eq!((c.reports, c.report_versions), (1, 2));
+    assert_eq!(c.mentions, 3, "only the current version's mentions count");
+    let names: Vec<String> = store
+        .person_mentions()
+        .map_ok(|m| m.mention_id())
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(names, vec!["R-1#P1", "R-1#P2"]);
+}
+
+async fn repeats_within_one_batch_apply_in_order(db: &TestDb) {
+    let store = db.open().await;
+    let records = vec![
+        record("R-1", "a", &["Jon SMITH"]),
+        record("R-1", "a", &["Jon SMITH"]),
+        record("R-1", "b", &["Jon SMITH"]),
+        record("R-2", "c", &[]),
+    ];
+    assert_eq!(
+        put(&store, &records).await,
+        vec![
+            WriteOutcome::Accepted,
+            WriteOutcome::Unchanged,
+            WriteOutcome::Superseded { version: 2 },
+            WriteOutcome::Accepted
+        ]
+    );
+}
+
+async fn a_rolled_back_transaction_stores_nothing(db: &TestDb) {
+    let store = db.open().await;
+    put(&store, &[record("R-0", "kept", &["Amy GREEN"])]).await;
+    let records = vec![record("R-1", "a", &["Jon SMITH"])];
+    let mut tx = store.begin_write().await.unwrap();
+    tx.put_reports(IngestId(2), &batch(&records)).await.unwrap();
+    tx.rollback().await.unwrap();
+    let c = store.counts().await.unwrap();
+    assert_eq!((c.reports, c.mentions), (1, 2));
+}
+
+async fn person_mentions_keep_raw_and_normalised_values(db: &TestDb) {
+    let store = db.open().await;
+    put(&store, &[record("R-9", "x", &["smith, jon aka 'JJ'"])]).await;
+    let mentions: Vec<_> = store.person_mentions().try_collect().await.unwrap();
+    assert_eq!(mentions.len(), 1);
+    let m = &mentions[0].mention;
+    assert_eq!(m.name_raw.as_deref(), Some("smith, jon aka 'JJ'"));
+    let name = m.name.as_ref().unwrap();
+    assert_eq!(name.display(), "Jon SMITH");
+    assert_eq!(name.aliases, vec!["JJ"]);
+    assert_eq!(m.dob.and_then(|d| d.iso()).as_deref(), Some("1999-02-03"));
+    assert_eq!(mentions[0].received.year(), 2026);
+}
+
+async fn the_audit_trail_chains_and_detects_tampering(db: &TestDb) {
+    let store = db.open().await;
+    for i in 0..5 {
+        store
+            .append_audit(store::NewAuditEntry {
+                actor: "analyst1".into(),
+                action: "view".into(),
+                reason: Some(format!("operation {i}")),
+                subject: Some(format!("per_{i}")),
+                details: serde_json::json!({"i": i}),
+            })
+            .await
+            .unwrap();
+    }
+    assert!(store.verify_audit().await.unwrap().is_empty());
+
+    // The database itself refuses to change or remove entries.
+    assert!(db.execute_raw("UPDATE audit SET actor = 'x' WHERE id = 2").await.is_err());
+    assert!(db.execute_raw("DELETE FROM audit WHERE id = 2").await.is_err());
+
+    // Someone with the power to lift that protection still cannot hide the change.
+    let lift = match store.backend() {
+        store::Backend::Sqlite => "DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete;",
+        store::Backend::Postgres => "DROP TRIGGER audit_no_update ON audit;",
+    };
+    db.execute_raw(lift).await.unwrap();
+    db.execute_raw("UPDATE audit SET reason = 'nothing to see' WHERE id = 2")
+        .await
+        .unwrap();
+    db.execute_raw("DELETE FROM audit WHERE id = 4").await.unwrap();
+    let problems = store.verify_audit().await.unwrap();
+    let ids: Vec<i64> = problems.iter().map(|p| p.id).collect();
+    assert!(ids.contains(&2), "{problems:?}");
+    assert!(ids.contains(&5), "{problems:?}");
+}
+
+async fn concurrent_audit_appends_keep_one_chain(db: &TestDb) {
+    let store = db.open().await;
+    let mut tasks = Vec::new();
+    for i in 0..16 {
+        let store = store.clone();
+        tasks.push(tokio::spawn(async move {
+            store
+                .append_audit(store::NewAuditEntry {
+                    actor: format!("user{i}"),
+                    action: "search".into(),
+                    reason: None,
+                    subject: None,
+                    details: serde_json::json!({}),
+                })
+                .await
+                .unwrap()
+        }));
+    }
+    for t in tasks {
+        t.await.unwrap();
+    }
+    assert_eq!(store.counts().await.unwrap().audit_entries, 16);
+    assert!(store.verify_audit().await.unwrap().is_empty());
+}
+
+async fn opening_again_keeps_everything(db: &TestDb) {
+    let store = db.open().await;
+    put(&store, &[record("R-1", "a", &["Jon SMITH"])]).await;
+    drop(store);
+    let again = db.open().await;
+    assert_eq!(again.counts().await.unwrap().reports, 1);
+}
+
+macro_rules! contract {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    let db = super::TestDb::sqlite();
+                    super::$name(&db).await;
+                }
+            )*
+        }
+        mod postgres {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    let Some(db) = super::TestDb::postgres().await else { return };
+                    super::$name(&db).await;
+                    db.drop_db().await;
+                }
+            )*
+        }
+    };
+}
+
+contract!(
+    new_reports_are_accepted_and_repeats_unchanged,
+    a_changed_record_supersedes_and_both_versions_stay,
+    repeats_within_one_batch_apply_in_order,
+    a_rolled_back_transaction_stores_nothing,
+    person_mentions_keep_raw_and_normalised_values,
+    the_audit_trail_chains_and_detects_tampering,
+    concurrent_audit_appends_keep_one_chain,
+    opening_again_keeps_everything,
+);
