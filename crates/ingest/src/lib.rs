@@ -242,7 +242,9 @@ impl RecordReader {
     fn read_line(&mut self) -> io::Result<Line> {
         self.buf.clear();
         let limit = MAX_LINE_BYTES as u64 + 1;
-        let n = (&mut self.inner).take(limit).read_until(b'\n', &mut self.buf)?;
+        let n = (&mut self.inner)
+            .take(limit)
+            .read_until(b'\n', &mut self.buf)?;
         if n == 0 {
             return Ok(Line::End);
         }

@@ -104,7 +104,10 @@ pub fn validate(wire: WireRecord) -> Result<Report, FieldError> {
     if wire.text.len() > MAX_TEXT_BYTES {
         return Err(err(
             "text",
-            format!("is {} bytes long (at most {MAX_TEXT_BYTES})", wire.text.len()),
+            format!(
+                "is {} bytes long (at most {MAX_TEXT_BYTES})",
+                wire.text.len()
+            ),
         ));
     }
 
@@ -141,7 +144,10 @@ pub fn validate(wire: WireRecord) -> Result<Report, FieldError> {
     if ids.len() > MAX_ENTITIES {
         return Err(err(
             "persons",
-            format!("{} entities in one record (at most {MAX_ENTITIES})", ids.len()),
+            format!(
+                "{} entities in one record (at most {MAX_ENTITIES})",
+                ids.len()
+            ),
         ));
     }
     let links = wire
@@ -280,8 +286,8 @@ fn location(
 fn phone(i: usize, p: WirePhone, ids: &mut HashSet<String>) -> Result<PhoneMention, FieldError> {
     let at = |f: &str| format!("phones[{i}].{f}");
     let id = local_id(&at("id"), p.id, ids)?;
-    let number = short(&at("number"), Some(p.number))?
-        .ok_or_else(|| err(at("number"), "is empty"))?;
+    let number =
+        short(&at("number"), Some(p.number))?.ok_or_else(|| err(at("number"), "is empty"))?;
     Ok(PhoneMention {
         id,
         phone: Phone::parse(&number),
@@ -311,7 +317,9 @@ fn link(i: usize, l: WireLink, ids: &HashSet<String>) -> Result<Link, FieldError
         if !ids.contains(id) {
             return Err(err(
                 at(field),
-                format!("{id:?} is not the id of a person, location, phone or vehicle in this record"),
+                format!(
+                    "{id:?} is not the id of a person, location, phone or vehicle in this record"
+                ),
             ));
         }
     }

@@ -156,9 +156,11 @@ fn optional_number<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Er
         Ok(None) => Ok(None),
         Ok(Some(Value::Number(n))) => Ok(Some(n)),
         Ok(Some(Value::Text(s))) if s.trim().is_empty() => Ok(None),
-        Ok(Some(Value::Text(s))) => s.trim().parse::<f64>().map(Some).map_err(|_| {
-            serde::de::Error::custom(format!("invalid value: {s:?} is not a number"))
-        }),
+        Ok(Some(Value::Text(s))) => {
+            s.trim().parse::<f64>().map(Some).map_err(|_| {
+                serde::de::Error::custom(format!("invalid value: {s:?} is not a number"))
+            })
+        }
         Err(_) => Err(serde::de::Error::custom(
             "invalid type: expected a number, or null",
         )),

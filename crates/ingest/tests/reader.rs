@@ -32,7 +32,10 @@ fn the_spec_example_is_read_and_normalised() {
     assert_eq!(r.grading.code(), "2/C/P");
     assert_eq!(r.persons[0].name, None, "'unknown male' is not a name");
     assert_eq!(r.persons[0].name_raw.as_deref(), Some("unknown male"));
-    assert_eq!(r.persons[0].age_estimate.map(|a| (a.min, a.max)), Some((62, 78)));
+    assert_eq!(
+        r.persons[0].age_estimate.map(|a| (a.min, a.max)),
+        Some((62, 78))
+    );
     let addr = r.locations[0].address.as_ref().unwrap();
     assert_eq!(addr.normalised(), "14 Mill Road, Peterborough");
     let vrm = r.vehicles[0].vrm.as_ref().unwrap();
@@ -46,7 +49,9 @@ fn the_spec_example_is_read_and_normalised() {
 fn the_same_record_formatted_differently_hashes_the_same() {
     let a = parse_line(SPEC_EXAMPLE.as_bytes(), 1).unwrap();
     let pretty: serde_json::Value = serde_json::from_str(SPEC_EXAMPLE).unwrap();
-    let spaced = serde_json::to_string_pretty(&pretty).unwrap().replace('\n', " ");
+    let spaced = serde_json::to_string_pretty(&pretty)
+        .unwrap()
+        .replace('\n', " ");
     let b = parse_line(spaced.as_bytes(), 1).unwrap();
     assert_eq!(a.content_hash, b.content_hash);
     let c = parse_line(edited("at all hours", "at night").as_bytes(), 1).unwrap();
@@ -59,35 +64,121 @@ fn bad_lines_name_their_field() {
     check_rejected("{not json", None, "invalid JSON");
     check_rejected("[1,2]", None, "not a JSON object");
     check_rejected(&edited("Young lads", "Young\\u0000lads"), None, "NUL");
-    check_rejected(&edited(r#""kind":"report""#, r#""kind":"memo""#), Some("kind"), "unknown kind \"memo\"");
+    check_rejected(
+        &edited(r#""kind":"report""#, r#""kind":"memo""#),
+        Some("kind"),
+        "unknown kind \"memo\"",
+    );
     check_rejected(&edited(r#""kind":"report","#, ""), Some("kind"), "missing");
-    check_rejected(&edited(r#""ref":"CAM-IR-2026-004211","#, ""), Some("ref"), "missing");
-    check_rejected(&edited(r#""ref":"CAM-IR-2026-004211""#, r#""ref":"A#1""#), Some("ref"), "#");
-    check_rejected(&edited("2026-03-04T10:12:00Z", "04/03/2026"), Some("received"), "RFC 3339");
-    check_rejected(&edited(r#""type":"community""#, r#""type":"neighbour""#), Some("source.type"), "unknown source type");
-    check_rejected(&edited(r#""source":"2""#, r#""source":"4""#), Some("grading.source"), "unknown source evaluation");
-    check_rejected(&edited(r#""intel":"C""#, r#""intel":"F""#), Some("grading.intel"), "unknown intelligence assessment");
-    check_rejected(&edited(r#""handling":"P""#, r#""handling":"C""#), Some("grading.conditions"), "requires the sharing conditions");
-    check_rejected(&edited(r#"["drugs_county_lines"]"#, r#"["drugs_county_lines","county"]"#), Some("crime_types[1]"), "unknown crime type");
-    check_rejected(&edited(r#""role":"unknown""#, r#""role":"boss""#), Some("persons[0].role"), "unknown person role");
-    check_rejected(&edited(r#""type":"residential""#, r#""type":"house""#), Some("locations[0].type"), "unknown location type");
-    check_rejected(&edited(r#""type":"lives_at""#, r#""type":"owns""#), Some("links[0].type"), "unknown link type");
+    check_rejected(
+        &edited(r#""ref":"CAM-IR-2026-004211","#, ""),
+        Some("ref"),
+        "missing",
+    );
+    check_rejected(
+        &edited(r#""ref":"CAM-IR-2026-004211""#, r#""ref":"A#1""#),
+        Some("ref"),
+        "#",
+    );
+    check_rejected(
+        &edited("2026-03-04T10:12:00Z", "04/03/2026"),
+        Some("received"),
+        "RFC 3339",
+    );
+    check_rejected(
+        &edited(r#""type":"community""#, r#""type":"neighbour""#),
+        Some("source.type"),
+        "unknown source type",
+    );
+    check_rejected(
+        &edited(r#""source":"2""#, r#""source":"4""#),
+        Some("grading.source"),
+        "unknown source evaluation",
+    );
+    check_rejected(
+        &edited(r#""intel":"C""#, r#""intel":"F""#),
+        Some("grading.intel"),
+        "unknown intelligence assessment",
+    );
+    check_rejected(
+        &edited(r#""handling":"P""#, r#""handling":"C""#),
+        Some("grading.conditions"),
+        "requires the sharing conditions",
+    );
+    check_rejected(
+        &edited(
+            r#"["drugs_county_lines"]"#,
+            r#"["drugs_county_lines","county"]"#,
+        ),
+        Some("crime_types[1]"),
+        "unknown crime type",
+    );
+    check_rejected(
+        &edited(r#""role":"unknown""#, r#""role":"boss""#),
+        Some("persons[0].role"),
+        "unknown person role",
+    );
+    check_rejected(
+        &edited(r#""type":"residential""#, r#""type":"house""#),
+        Some("locations[0].type"),
+        "unknown location type",
+    );
+    check_rejected(
+        &edited(r#""type":"lives_at""#, r#""type":"owns""#),
+        Some("links[0].type"),
+        "unknown link type",
+    );
 }
 
 #[test]
 fn wrong_types_name_their_field() {
-    check_rejected(&edited(r#""text":"Young"#, r#""text":42,"x":"Young"#), Some("text"), "invalid type");
-    check_rejected(&edited(r#""age_estimate":70"#, r#""age_estimate":"seventy""#), Some("persons[0].age_estimate"), "not a number");
-    check_rejected(&edited(r#""age_estimate":70"#, r#""age_estimate":700"#), Some("persons[0].age_estimate"), "not an age");
-    check_rejected(&edited(r#""phones":[]"#, r#""phones":[{"id":"T1","number":7700900123}]"#), Some("phones[0].number"), "invalid type");
-    check_rejected(&edited(r#""persons":[{"#, r#""persons":{"a":1},"x":[{"#), Some("persons"), "invalid type");
-    check_rejected(&edited(r#""lat":null"#, r#""lat":95.5"#), Some("locations[0].lat"), "not a latitude");
+    check_rejected(
+        &edited(r#""text":"Young"#, r#""text":42,"x":"Young"#),
+        Some("text"),
+        "invalid type",
+    );
+    check_rejected(
+        &edited(r#""age_estimate":70"#, r#""age_estimate":"seventy""#),
+        Some("persons[0].age_estimate"),
+        "not a number",
+    );
+    check_rejected(
+        &edited(r#""age_estimate":70"#, r#""age_estimate":700"#),
+        Some("persons[0].age_estimate"),
+        "not an age",
+    );
+    check_rejected(
+        &edited(
+            r#""phones":[]"#,
+            r#""phones":[{"id":"T1","number":7700900123}]"#,
+        ),
+        Some("phones[0].number"),
+        "invalid type",
+    );
+    check_rejected(
+        &edited(r#""persons":[{"#, r#""persons":{"a":1},"x":[{"#),
+        Some("persons"),
+        "invalid type",
+    );
+    check_rejected(
+        &edited(r#""lat":null"#, r#""lat":95.5"#),
+        Some("locations[0].lat"),
+        "not a latitude",
+    );
 }
 
 #[test]
 fn ids_must_be_unique_and_links_must_point_inside_the_record() {
-    check_rejected(&edited(r#""id":"L1""#, r#""id":"P1""#), Some("locations[0].id"), "duplicate id \"P1\"");
-    check_rejected(&edited(r#""to":"L1""#, r#""to":"L9""#), Some("links[0].to"), "\"L9\" is not the id");
+    check_rejected(
+        &edited(r#""id":"L1""#, r#""id":"P1""#),
+        Some("locations[0].id"),
+        "duplicate id \"P1\"",
+    );
+    check_rejected(
+        &edited(r#""to":"L1""#, r#""to":"L9""#),
+        Some("links[0].to"),
+        "\"L9\" is not the id",
+    );
 }
 
 #[test]
@@ -117,8 +208,13 @@ fn invalid_utf8_and_huge_lines_are_rejected_and_reading_goes_on() {
     assert_eq!(items.len(), 4);
     assert!(matches!(&items[0], Item::Accepted(a) if a.line == 1));
     assert!(matches!(&items[1], Item::Rejected(r) if r.line == 2 && r.reason.contains("UTF-8")));
-    assert!(matches!(&items[2], Item::Rejected(r) if r.line == 3 && r.reason.contains("longer than")));
-    assert!(matches!(&items[3], Item::Accepted(a) if a.line == 6), "blank lines are skipped but counted");
+    assert!(
+        matches!(&items[2], Item::Rejected(r) if r.line == 3 && r.reason.contains("longer than"))
+    );
+    assert!(
+        matches!(&items[3], Item::Accepted(a) if a.line == 6),
+        "blank lines are skipped but counted"
+    );
 }
 
 #[test]
@@ -151,7 +247,10 @@ fn a_gzip_that_ends_early_stops_with_the_last_line_read() {
     // The whole file reads fully, and so does the same stream without the .gz ending.
     let whole = dir.path().join("whole.jsonl");
     std::fs::write(&whole, &full).unwrap();
-    let n = ingest::open(whole.to_str().unwrap()).unwrap().reader.count();
+    let n = ingest::open(whole.to_str().unwrap())
+        .unwrap()
+        .reader
+        .count();
     assert_eq!(n, 200);
 }
 

@@ -77,11 +77,54 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
 
 /// Words that end a street name.
 const STREET_TYPES: &[&str] = &[
-    "road", "street", "avenue", "lane", "crescent", "court", "drive", "place", "square", "terrace",
-    "gardens", "close", "grove", "park", "parade", "way", "walk", "row", "hill", "rise", "green",
-    "mews", "vale", "view", "boulevard", "highway", "gate", "yard", "wharf", "quay", "circus",
-    "approach", "causeway", "broadway", "heights", "end", "side", "fields", "meadows", "chase",
-    "croft", "mead", "path", "passage", "alley", "wynd", "cottages", "estate",
+    "road",
+    "street",
+    "avenue",
+    "lane",
+    "crescent",
+    "court",
+    "drive",
+    "place",
+    "square",
+    "terrace",
+    "gardens",
+    "close",
+    "grove",
+    "park",
+    "parade",
+    "way",
+    "walk",
+    "row",
+    "hill",
+    "rise",
+    "green",
+    "mews",
+    "vale",
+    "view",
+    "boulevard",
+    "highway",
+    "gate",
+    "yard",
+    "wharf",
+    "quay",
+    "circus",
+    "approach",
+    "causeway",
+    "broadway",
+    "heights",
+    "end",
+    "side",
+    "fields",
+    "meadows",
+    "chase",
+    "croft",
+    "mead",
+    "path",
+    "passage",
+    "alley",
+    "wynd",
+    "cottages",
+    "estate",
 ];
 
 const FLAT_WORDS: &[&str] = &["flat", "apartment", "unit", "room", "suite", "maisonette"];
@@ -212,17 +255,13 @@ impl Address {
     /// addresses with the same key are the same premises; `None` when the address is too vague
     /// to identify premises.
     pub fn premises_key(&self) -> Option<String> {
-        let place = self
-            .postcode
-            .as_ref()
-            .map(|p| p.to_string())
-            .or_else(|| {
-                match (self.street_key(), self.town.as_deref().map(fold)) {
-                    (Some(s), Some(t)) => Some(format!("{s}/{t}")),
-                    (Some(s), None) => Some(s),
-                    _ => None,
-                }
-            })?;
+        let place = self.postcode.as_ref().map(|p| p.to_string()).or_else(|| {
+            match (self.street_key(), self.town.as_deref().map(fold)) {
+                (Some(s), Some(t)) => Some(format!("{s}/{t}")),
+                (Some(s), None) => Some(s),
+                _ => None,
+            }
+        })?;
         let house = self
             .number
             .clone()
@@ -299,7 +338,16 @@ fn take_flat(part: &str) -> Option<(String, String)> {
     }
     // "Ground Floor Flat", "First Floor Flat, 14 Mill Road".
     let lower = part.to_lowercase();
-    for floor in ["basement", "ground floor", "first floor", "second floor", "top floor", "1st floor", "2nd floor", "3rd floor"] {
+    for floor in [
+        "basement",
+        "ground floor",
+        "first floor",
+        "second floor",
+        "top floor",
+        "1st floor",
+        "2nd floor",
+        "3rd floor",
+    ] {
         if let Some(rest) = lower.strip_prefix(floor) {
             let rest = rest.trim_start();
             let rest = rest.strip_prefix("flat").unwrap_or(rest).trim_start();
@@ -395,13 +443,22 @@ mod tests {
         assert_eq!(a.flat.as_deref(), Some("2"));
         assert_eq!(a.postcode.as_ref().map(|p| p.as_str()), Some("PE1 2AB"));
         check("flat 3b 14 mill road", "Flat 3B, 14 Mill Road");
-        check("Apt 12, Riverside Ct, 4 Bridge St, Ely", "Flat 12, Riverside Court, 4 Bridge Street, Ely");
-        check("Ground floor flat, 9 Park Terr", "Flat GROUND FLOOR, 9 Park Terrace");
+        check(
+            "Apt 12, Riverside Ct, 4 Bridge St, Ely",
+            "Flat 12, Riverside Court, 4 Bridge Street, Ely",
+        );
+        check(
+            "Ground floor flat, 9 Park Terr",
+            "Flat GROUND FLOOR, 9 Park Terrace",
+        );
     }
 
     #[test]
     fn postcodes_in_the_text_or_beside_it() {
-        check("14 Mill Road Peterborough pe12ab", "14 Mill Road, Peterborough, PE1 2AB");
+        check(
+            "14 Mill Road Peterborough pe12ab",
+            "14 Mill Road, Peterborough, PE1 2AB",
+        );
         let a = Address::parse("14 Mill Rd", Some("pe1 2ab"));
         assert_eq!(a.normalised(), "14 Mill Road, PE1 2AB");
     }

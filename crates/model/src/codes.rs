@@ -285,8 +285,13 @@ mod tests {
         let c = HandlingCode::C;
         assert!(Grading::new(Reliable, IntelAssessment::A, c, None).is_err());
         assert!(Grading::new(Reliable, IntelAssessment::A, c, Some("  ".into())).is_err());
-        let g = Grading::new(Untested, IntelAssessment::B, c, Some(" not to partners ".into()))
-            .unwrap();
+        let g = Grading::new(
+            Untested,
+            IntelAssessment::B,
+            c,
+            Some(" not to partners ".into()),
+        )
+        .unwrap();
         assert_eq!(g.conditions.as_deref(), Some("not to partners"));
         assert_eq!(g.code(), "2/B/C");
     }

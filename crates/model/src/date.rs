@@ -39,7 +39,11 @@ impl AgeRange {
         if !age.is_finite() || age < 0.0 || age > f64::from(Self::MAX_AGE) {
             return None;
         }
-        let spread = if age < 18.0 { 2.0 } else { (age * 0.12).max(3.0) };
+        let spread = if age < 18.0 {
+            2.0
+        } else {
+            (age * 0.12).max(3.0)
+        };
         Some(AgeRange {
             min: (age - spread).max(0.0).round() as u8,
             max: (age + spread).min(f64::from(Self::MAX_AGE)).round() as u8,
@@ -251,7 +255,12 @@ fn parse_date(s: &str, reference: Date) -> Result<BirthDate, DateProblem> {
     if !current.is_empty() {
         tokens.push(current);
     }
-    tokens.retain(|t| !matches!(t.as_str(), "st" | "nd" | "rd" | "th" | "of" | "the" | "born" | "b"));
+    tokens.retain(|t| {
+        !matches!(
+            t.as_str(),
+            "st" | "nd" | "rd" | "th" | "of" | "the" | "born" | "b"
+        )
+    });
     let is_num = |t: &String| t.chars().all(|c| c.is_ascii_digit());
 
     match tokens.as_slice() {
@@ -503,7 +512,10 @@ mod tests {
     fn partial_dates() {
         assert_eq!(
             BirthDate::parse("Feb 1999", REF),
-            Ok(BirthDate::Month { year: 1999, month: 2 })
+            Ok(BirthDate::Month {
+                year: 1999,
+                month: 2
+            })
         );
         assert_eq!(
             BirthDate::parse("1999", REF),
@@ -513,10 +525,22 @@ mod tests {
 
     #[test]
     fn impossible_dates_are_problems() {
-        assert_eq!(BirthDate::parse("31/02/1999", REF), Err(DateProblem::NoSuchDate));
-        assert_eq!(BirthDate::parse("01/01/2030", REF), Err(DateProblem::InFuture));
-        assert_eq!(BirthDate::parse("01/01/1850", REF), Err(DateProblem::TooOld));
-        assert_eq!(BirthDate::parse("not known", REF), Err(DateProblem::Unreadable));
+        assert_eq!(
+            BirthDate::parse("31/02/1999", REF),
+            Err(DateProblem::NoSuchDate)
+        );
+        assert_eq!(
+            BirthDate::parse("01/01/2030", REF),
+            Err(DateProblem::InFuture)
+        );
+        assert_eq!(
+            BirthDate::parse("01/01/1850", REF),
+            Err(DateProblem::TooOld)
+        );
+        assert_eq!(
+            BirthDate::parse("not known", REF),
+            Err(DateProblem::Unreadable)
+        );
         assert_eq!(BirthDate::parse("", REF), Err(DateProblem::Unreadable));
     }
 

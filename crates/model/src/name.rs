@@ -181,12 +181,35 @@ fn is_placeholder(main: &str) -> bool {
     );
     let all_descriptive = words.iter().all(|w| {
         PLACEHOLDER_WORDS.contains(w)
-            || w.chars().all(|c| c.is_ascii_digit() || c == '.' || c == '-')
+            || w.chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == '-')
             || matches!(
                 *w,
-                "about" | "approx" | "aged" | "age" | "around" | "c." | "ic1" | "ic2" | "ic3"
-                    | "ic4" | "ic5" | "ic6" | "white" | "black" | "asian" | "older" | "younger"
-                    | "old" | "young" | "elderly" | "adult" | "juvenile" | "a" | "an" | "the"
+                "about"
+                    | "approx"
+                    | "aged"
+                    | "age"
+                    | "around"
+                    | "c."
+                    | "ic1"
+                    | "ic2"
+                    | "ic3"
+                    | "ic4"
+                    | "ic5"
+                    | "ic6"
+                    | "white"
+                    | "black"
+                    | "asian"
+                    | "older"
+                    | "younger"
+                    | "old"
+                    | "young"
+                    | "elderly"
+                    | "adult"
+                    | "juvenile"
+                    | "a"
+                    | "an"
+                    | "the"
             )
     });
     starts_unknown || all_descriptive
@@ -196,7 +219,9 @@ fn is_placeholder(main: &str) -> bool {
 /// name (`John 'Jay' SMITH`) and bracketed ones (`John SMITH (Jay)`) are aliases too.
 fn split_aliases(raw: &str) -> (String, Vec<String>) {
     let mut aliases = Vec::new();
-    let mut main = raw.replace(['\u{2018}', '\u{2019}'], "'").replace(['\u{201c}', '\u{201d}'], "\"");
+    let mut main = raw
+        .replace(['\u{2018}', '\u{2019}'], "'")
+        .replace(['\u{201c}', '\u{201d}'], "\"");
 
     // Everything after an alias marker is one or more aliases.
     let lower = main.to_lowercase();
@@ -300,7 +325,11 @@ fn has_letters_all_upper(word: &str) -> bool {
 }
 
 fn is_initial_token(word: &str) -> bool {
-    word.trim_end_matches('.').chars().filter(|c| c.is_alphabetic()).count() == 1
+    word.trim_end_matches('.')
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .count()
+        == 1
 }
 
 /// Splits the main name into forenames and surname.
@@ -319,7 +348,11 @@ fn split_parts(main: &str) -> (Vec<String>, Option<String>) {
         s.split_whitespace()
             .filter(|w| !is_title(w))
             .flat_map(|w| {
-                if w.contains('.') && w.trim_end_matches('.').split('.').all(|p| p.chars().count() <= 1) {
+                if w.contains('.')
+                    && w.trim_end_matches('.')
+                        .split('.')
+                        .all(|p| p.chars().count() <= 1)
+                {
                     w.split('.')
                         .filter(|p| !p.is_empty())
                         .map(|p| p.to_string())
@@ -422,8 +455,25 @@ fn split_parts(main: &str) -> (Vec<String>, Option<String>) {
 fn is_particle(word: &str) -> bool {
     matches!(
         word.to_lowercase().as_str(),
-        "van" | "von" | "der" | "den" | "de" | "del" | "della" | "da" | "di" | "la" | "le" | "du"
-            | "bin" | "ibn" | "al" | "el" | "ter" | "st" | "st."
+        "van"
+            | "von"
+            | "der"
+            | "den"
+            | "de"
+            | "del"
+            | "della"
+            | "da"
+            | "di"
+            | "la"
+            | "le"
+            | "du"
+            | "bin"
+            | "ibn"
+            | "al"
+            | "el"
+            | "ter"
+            | "st"
+            | "st."
     )
 }
 
@@ -463,9 +513,19 @@ mod tests {
         check("John SMITH aka 'JAY'", "John SMITH", "john smith", &["JAY"]);
         check("John Smith (aka Jay)", "John SMITH", "john smith", &["Jay"]);
         check("Jon 'Jay' Smith", "Jon SMITH", "jon smith", &["Jay"]);
-        check("SMITH, Jon a.k.a. JJ / Jonno", "Jon SMITH", "jon smith", &["JJ", "Jonno"]);
+        check(
+            "SMITH, Jon a.k.a. JJ / Jonno",
+            "Jon SMITH",
+            "jon smith",
+            &["JJ", "Jonno"],
+        );
         check("'JAY'", "'JAY'", "", &["JAY"]);
-        check("Kyle BROWN known as \"Tiny\"", "Kyle BROWN", "kyle brown", &["Tiny"]);
+        check(
+            "Kyle BROWN known as \"Tiny\"",
+            "Kyle BROWN",
+            "kyle brown",
+            &["Tiny"],
+        );
     }
 
     #[test]
@@ -482,8 +542,18 @@ mod tests {
 
     #[test]
     fn particles_stay_with_surname() {
-        check("Ludwig van der Berg", "Ludwig VAN DER BERG", "ludwig van der berg", &[]);
-        check("Maria DE LA CRUZ", "Maria DE LA CRUZ", "maria de la cruz", &[]);
+        check(
+            "Ludwig van der Berg",
+            "Ludwig VAN DER BERG",
+            "ludwig van der berg",
+            &[],
+        );
+        check(
+            "Maria DE LA CRUZ",
+            "Maria DE LA CRUZ",
+            "maria de la cruz",
+            &[],
+        );
     }
 
     #[test]

@@ -189,15 +189,35 @@ mod tests {
         check("0121 496 0000", Some("+441214960000"), PhoneKind::Landline);
         check("020 7946 0000", Some("+442079460000"), PhoneKind::Landline);
         check("01632 960123", Some("+441632960123"), PhoneKind::Landline);
-        check("0800 123 4567", Some("+448001234567"), PhoneKind::NonGeographic);
-        check("0300 123 4567", Some("+443001234567"), PhoneKind::NonGeographic);
+        check(
+            "0800 123 4567",
+            Some("+448001234567"),
+            PhoneKind::NonGeographic,
+        );
+        check(
+            "0300 123 4567",
+            Some("+443001234567"),
+            PhoneKind::NonGeographic,
+        );
     }
 
     #[test]
     fn international_numbers() {
-        check("+40 721 234 567", Some("+40721234567"), PhoneKind::International);
-        check("0040 721 234 567", Some("+40721234567"), PhoneKind::International);
-        check("+48 512 345 678", Some("+48512345678"), PhoneKind::International);
+        check(
+            "+40 721 234 567",
+            Some("+40721234567"),
+            PhoneKind::International,
+        );
+        check(
+            "0040 721 234 567",
+            Some("+40721234567"),
+            PhoneKind::International,
+        );
+        check(
+            "+48 512 345 678",
+            Some("+48512345678"),
+            PhoneKind::International,
+        );
     }
 
     #[test]
@@ -221,6 +241,10 @@ mod tests {
 
     #[test]
     fn extensions_are_dropped() {
-        check("0121 496 0000 ext 204", Some("+441214960000"), PhoneKind::Landline);
+        check(
+            "0121 496 0000 ext 204",
+            Some("+441214960000"),
+            PhoneKind::Landline,
+        );
     }
 }

@@ -73,7 +73,24 @@ fn valid_outward(o: &str) -> bool {
         // A9, A99, A9A
         [a, b] => first_ok(*a) && digit(*b),
         [a, b, d] if first_ok(*a) && digit(*b) => {
-            digit(*d) || matches!(d, 'A' | 'B' | 'C' | 'D' | 'E' | 'F' | 'G' | 'H' | 'J' | 'K' | 'P' | 'S' | 'T' | 'U' | 'W')
+            digit(*d)
+                || matches!(
+                    d,
+                    'A' | 'B'
+                        | 'C'
+                        | 'D'
+                        | 'E'
+                        | 'F'
+                        | 'G'
+                        | 'H'
+                        | 'J'
+                        | 'K'
+                        | 'P'
+                        | 'S'
+                        | 'T'
+                        | 'U'
+                        | 'W'
+                )
         }
         // AA9
         [a, b, d] => first_ok(*a) && second_ok(*b) && digit(*d),
@@ -83,7 +100,10 @@ fn valid_outward(o: &str) -> bool {
                 && second_ok(*b)
                 && digit(*d)
                 && (digit(*e)
-                    || matches!(e, 'A' | 'B' | 'E' | 'H' | 'M' | 'N' | 'P' | 'R' | 'V' | 'W' | 'X' | 'Y'))
+                    || matches!(
+                        e,
+                        'A' | 'B' | 'E' | 'H' | 'M' | 'N' | 'P' | 'R' | 'V' | 'W' | 'X' | 'Y'
+                    ))
         }
         _ => false,
     }
@@ -91,7 +111,8 @@ fn valid_outward(o: &str) -> bool {
 
 fn valid_inward(i: &str) -> bool {
     let c: Vec<char> = i.chars().collect();
-    let unit = |ch: char| ch.is_ascii_uppercase() && !matches!(ch, 'C' | 'I' | 'K' | 'M' | 'O' | 'V');
+    let unit =
+        |ch: char| ch.is_ascii_uppercase() && !matches!(ch, 'C' | 'I' | 'K' | 'M' | 'O' | 'V');
     matches!(c.as_slice(), [d, a, b] if d.is_ascii_digit() && unit(*a) && unit(*b))
 }
 
@@ -144,7 +165,17 @@ mod tests {
 
     #[test]
     fn invalid_postcodes() {
-        for raw in ["", "PE1", "ÉE1 2AB", "PE1 2A", "QE1 2AB", "PE1 2AC", "12345", "PE1 2AB X", "AB12 CDE"] {
+        for raw in [
+            "",
+            "PE1",
+            "ÉE1 2AB",
+            "PE1 2A",
+            "QE1 2AB",
+            "PE1 2AC",
+            "12345",
+            "PE1 2AB X",
+            "AB12 CDE",
+        ] {
             assert_eq!(Postcode::parse(raw), Err(PostcodeError), "{raw:?}");
         }
     }

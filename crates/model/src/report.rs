@@ -56,9 +56,7 @@ impl PersonMention {
     /// The best available age band at the report date: from the date of birth, else from the
     /// estimate.
     pub fn age_at(&self, at: time::Date) -> Option<AgeRange> {
-        self.dob
-            .and_then(|d| d.age_at(at))
-            .or(self.age_estimate)
+        self.dob.and_then(|d| d.age_at(at)).or(self.age_estimate)
     }
 }
 

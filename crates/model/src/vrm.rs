@@ -80,9 +80,7 @@ pub fn classify(compact: &str) -> VrmFormat {
         [('L', 2), ('D', 2), ('L', 3)] => VrmFormat::Current,
         [('L', 1), ('D', 1..=3), ('L', 3)] => VrmFormat::Prefix,
         [('L', 3), ('D', 1..=3), ('L', 1)] => VrmFormat::Suffix,
-        [('L', 3), ('D', 1..=4)] if compact[..3].contains(['I', 'Z']) => {
-            VrmFormat::NorthernIreland
-        }
+        [('L', 3), ('D', 1..=4)] if compact[..3].contains(['I', 'Z']) => VrmFormat::NorthernIreland,
         [('L', 1..=3), ('D', 1..=4)] | [('D', 1..=4), ('L', 1..=3)] => VrmFormat::Dateless,
         _ => VrmFormat::Unrecognised,
     }

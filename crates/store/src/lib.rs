@@ -194,7 +194,9 @@ pub(crate) fn person_key(p: &PersonMention) -> Option<String> {
 
 /// Splits a batch into runs in which no `ref` repeats, so that each run can be written with one
 /// lookup of the versions already stored.
-pub(crate) fn runs_of_distinct_refs<'a, 'b>(reports: &'a [NewReport<'b>]) -> Vec<&'a [NewReport<'b>]> {
+pub(crate) fn runs_of_distinct_refs<'a, 'b>(
+    reports: &'a [NewReport<'b>],
+) -> Vec<&'a [NewReport<'b>]> {
     let mut runs = Vec::new();
     let mut seen = std::collections::HashSet::new();
     let mut start = 0;
@@ -213,7 +215,15 @@ pub(crate) fn runs_of_distinct_refs<'a, 'b>(reports: &'a [NewReport<'b>]) -> Vec
 }
 
 /// Entity mentions of a report flattened into rows: (local id, kind, role, key, data JSON).
-pub(crate) fn mention_rows(report: &Report) -> Vec<(String, &'static str, Option<&'static str>, Option<String>, String)> {
+pub(crate) fn mention_rows(
+    report: &Report,
+) -> Vec<(
+    String,
+    &'static str,
+    Option<&'static str>,
+    Option<String>,
+    String,
+)> {
     let mut rows = Vec::with_capacity(report.mention_count());
     for p in &report.persons {
         rows.push((
@@ -229,7 +239,13 @@ pub(crate) fn mention_rows(report: &Report) -> Vec<(String, &'static str, Option
         rows.push((l.id.to_string(), "location", None, key, json(l)));
     }
     for p in &report.phones {
-        rows.push((p.id.to_string(), "phone", None, Some(p.phone.key()), json(p)));
+        rows.push((
+            p.id.to_string(),
+            "phone",
+            None,
+            Some(p.phone.key()),
+            json(p),
+        ));
     }
     for v in &report.vehicles {
         let key = v.vrm.as_ref().and_then(|v| v.normalised.clone());

@@ -177,13 +177,18 @@ impl SqliteTx {
         }
 
         if !superseded_ids.is_empty() {
-            let mut update = QueryBuilder::<Sqlite>::new("UPDATE reports SET current = 0 WHERE id IN (");
+            let mut update =
+                QueryBuilder::<Sqlite>::new("UPDATE reports SET current = 0 WHERE id IN (");
             let mut ids = update.separated(", ");
             for id in &superseded_ids {
                 ids.push_bind(*id);
             }
             update.push(")");
-            update.build().execute(&mut *self.tx).await.map_err(db_err)?;
+            update
+                .build()
+                .execute(&mut *self.tx)
+                .await
+                .map_err(db_err)?;
         }
 
         let mut insert = QueryBuilder::<Sqlite>::new(
@@ -273,12 +278,20 @@ impl Store for SqliteStore {
     }
 
     async fn begin_write(&self) -> Result<Box<dyn WriteTx>> {
-        let tx = self.pool.begin_with("BEGIN IMMEDIATE").await.map_err(db_err)?;
+        let tx = self
+            .pool
+            .begin_with("BEGIN IMMEDIATE")
+            .await
+            .map_err(db_err)?;
         Ok(Box::new(SqliteTx { tx }))
     }
 
     async fn append_audit(&self, entry: NewAuditEntry) -> Result<AuditEntry> {
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await.map_err(db_err)?;
+        let mut tx = self
+            .pool
+            .begin_with("BEGIN IMMEDIATE")
+            .await
+            .map_err(db_err)?;
         let last: Option<(i64, String)> =
             sqlx::query_as("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1")
                 .fetch_optional(&mut *tx)

@@ -20,8 +20,14 @@ pub struct TestDb {
 }
 
 enum Kind {
-    Sqlite { _dir: tempfile::TempDir, path: String },
-    Postgres { base: String, schema: String },
+    Sqlite {
+        _dir: tempfile::TempDir,
+        path: String,
+    },
+    Postgres {
+        base: String,
+        schema: String,
+    },
 }
 
 /// The PostgreSQL server for tests, or `None` when deliberately skipped.
@@ -61,12 +67,14 @@ impl TestDb {
     pub async fn postgres() -> Option<TestDb> {
         let base = postgres_url()?;
         let schema = unique_name();
-        let mut conn = sqlx::PgConnection::connect(&base).await.unwrap_or_else(|e| {
-            panic!(
-                "cannot reach the PostgreSQL test server at {base}: {e}\n\
+        let mut conn = sqlx::PgConnection::connect(&base)
+            .await
+            .unwrap_or_else(|e| {
+                panic!(
+                    "cannot reach the PostgreSQL test server at {base}: {e}\n\
                  (start one with scripts/ensure-postgres.sh, or set SIGHTLINE_TEST_PG=skip)"
-            )
-        });
+                )
+            });
         sqlx::query(sqlx::AssertSqlSafe(format!("CREATE SCHEMA {schema}")))
             .execute(&mut conn)
             .await

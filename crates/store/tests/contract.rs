@@ -82,7 +82,10 @@ async fn a_changed_record_supersedes_and_both_versions_stay(db: &TestDb) {
     assert_eq!(versions.len(), 2);
     assert!(!versions[0].current && versions[1].current);
     assert_eq!(versions[1].content_hash, changed.content_hash);
-    assert_eq!(store.report_raw("R-1").await.unwrap(), Some(changed.raw.clone()));
+    assert_eq!(
+        store.report_raw("R-1").await.unwrap(),
+        Some(changed.raw.clone())
+    );
     let c = store.counts().await.unwrap();
     assert_eq!((c.reports, c.report_versions), (1, 2));
     assert_eq!(c.mentions, 3, "only the current version's mentions count");
@@ -156,8 +159,16 @@ async fn the_audit_trail_chains_and_detects_tampering(db: &TestDb) {
     assert!(store.verify_audit().await.unwrap().is_empty());
 
     // The database itself refuses to change or remove entries.
-    assert!(db.execute_raw("UPDATE audit SET actor = 'x' WHERE id = 2").await.is_err());
-    assert!(db.execute_raw("DELETE FROM audit WHERE id = 2").await.is_err());
+    assert!(
+        db.execute_raw("UPDATE audit SET actor = 'x' WHERE id = 2")
+            .await
+            .is_err()
+    );
+    assert!(
+        db.execute_raw("DELETE FROM audit WHERE id = 2")
+            .await
+            .is_err()
+    );
 
     // Someone with the power to lift that protection still cannot hide the change.
     let lift = match store.backend() {
@@ -168,7 +179,9 @@ async fn the_audit_trail_chains_and_detects_tampering(db: &TestDb) {
     db.execute_raw("UPDATE audit SET reason = 'nothing to see' WHERE id = 2")
         .await
         .unwrap();
-    db.execute_raw("DELETE FROM audit WHERE id = 4").await.unwrap();
+    db.execute_raw("DELETE FROM audit WHERE id = 4")
+        .await
+        .unwrap();
     let problems = store.verify_audit().await.unwrap();
     let ids: Vec<i64> = problems.iter().map(|p| p.id).collect();
     assert!(ids.contains(&2), "{problems:?}");
