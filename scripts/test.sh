@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Passes every test, as CI does: formatting, lints, and the whole test suite — unit, contract
+# tests on SQLite and on a real PostgreSQL server, and the slow end-to-end tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SIGHTLINE_TEST_PG=$(scripts/ensure-postgres.sh | tail -n 1)
+export SIGHTLINE_TEST_PG
+export SIGHTLINE_SLOW_TESTS=1
+echo "PostgreSQL for tests: $SIGHTLINE_TEST_PG"
+
+cargo fmt --all -- --check
+cargo clippy --workspace --all-targets --locked -- -D warnings
+if cargo nextest --version >/dev/null 2>&1; then
+  cargo nextest run --workspace --locked --no-fail-fast
+else
+  cargo test --workspace --locked --no-fail-fast
+fi
