@@ -11,8 +11,10 @@ const BIN: &str = env!("CARGO_BIN_EXE_sightline");
 const GOOD: &str = r#"{"kind":"report","ref":"CAM-IR-2026-004211","received":"2026-03-04T10:12:00Z","source":{"type":"community","org":null},"grading":{"source":"2","intel":"C","handling":"P","conditions":null},"crime_types":["drugs_county_lines"],"area":"CAMBS-PETERBOROUGH","text":"Young lads coming and going from 14 Mill Rd at all hours.","persons":[{"id":"P1","name":"SMITH, Jon","dob":"3/2/99","role":"subject"},{"id":"P2","name":"unknown male","age_estimate":70,"role":"unknown"}],"locations":[{"id":"L1","address":"14 Mill Rd, Peterborough","type":"residential"}],"phones":[{"id":"T1","number":"07700 900123"}],"vehicles":[],"links":[{"from":"P1","to":"T1","type":"uses_phone"}]}"#;
 
 fn good(report_ref: &str, text: &str) -> String {
-    GOOD.replace("CAM-IR-2026-004211", report_ref)
-        .replace("Young lads coming and going from 14 Mill Rd at all hours.", text)
+    GOOD.replace("CAM-IR-2026-004211", report_ref).replace(
+        "Young lads coming and going from 14 Mill Rd at all hours.",
+        text,
+    )
 }
 
 struct Run {
@@ -97,19 +99,30 @@ async fn counts_and_rejections(db: &TestDb) {
         run.stderr
     );
     assert!(
-        run.stderr
-            .contains(&format!("{f}:3: persons[0].role: unknown person role \"boss\"")),
+        run.stderr.contains(&format!(
+            "{f}:3: persons[0].role: unknown person role \"boss\""
+        )),
         "{}",
         run.stderr
     );
 
     // Again: nothing changes. A changed record supersedes.
     let run = sightline(&db.url, &["ingest", f], None);
-    assert!(run.stdout.contains("0 accepted, 2 unchanged, 0 superseded, 2 rejected"));
-    let changed = write(dir.path(), "changed.jsonl", &[good("R-1", "first, corrected")]);
+    assert!(
+        run.stdout
+            .contains("0 accepted, 2 unchanged, 0 superseded, 2 rejected")
+    );
+    let changed = write(
+        dir.path(),
+        "changed.jsonl",
+        &[good("R-1", "first, corrected")],
+    );
     let run = sightline(&db.url, &["ingest", changed.to_str().unwrap()], None);
     assert_eq!(run.status, 0, "{}", run.stderr);
-    assert!(run.stdout.contains("0 accepted, 0 unchanged, 1 superseded, 0 rejected"));
+    assert!(
+        run.stdout
+            .contains("0 accepted, 0 unchanged, 1 superseded, 0 rejected")
+    );
 
     // Each person mention of the current versions is exported once, normalised.
     let persons = exported(&db.url);
@@ -129,7 +142,11 @@ async fn counts_and_rejections(db: &TestDb) {
     };
     assert_eq!(person("R-1#P1")["names"], serde_json::json!(["Jon SMITH"]));
     assert_eq!(person("R-1#P1")["dobs"], serde_json::json!(["1999-02-03"]));
-    assert_eq!(person("R-1#P2")["names"], serde_json::json!([]), "'unknown male' is no name");
+    assert_eq!(
+        person("R-1#P2")["names"],
+        serde_json::json!([]),
+        "'unknown male' is no name"
+    );
     assert_eq!(person("R-1#P1")["vulnerability"]["flagged"], false);
 
     // The audit trail recorded who ingested which file with what result, and it is intact.
@@ -153,7 +170,12 @@ async fn strict_stores_nothing_from_a_bad_file(db: &TestDb) {
     );
     let run = sightline(
         &db.url,
-        &["ingest", "--strict", ok.to_str().unwrap(), bad.to_str().unwrap()],
+        &[
+            "ingest",
+            "--strict",
+            ok.to_str().unwrap(),
+            bad.to_str().unwrap(),
+        ],
         None,
     );
     assert_eq!(run.status, 1);
@@ -164,7 +186,11 @@ async fn strict_stores_nothing_from_a_bad_file(db: &TestDb) {
         .map(|p| p["mentions"][0].as_str().unwrap())
         .collect();
     refs.sort();
-    assert_eq!(refs, vec!["R-0#P1", "R-0#P2"], "only the good file is stored");
+    assert_eq!(
+        refs,
+        vec!["R-0#P1", "R-0#P2"],
+        "only the good file is stored"
+    );
 }
 
 async fn stdin_and_gzip(db: &TestDb) {
@@ -203,14 +229,28 @@ async fn a_killed_ingest_completes_when_run_again(db: &TestDb) {
     let total: i64 = 40_000;
     let generated = sightline(
         &db.url,
-        &["bench", "generate", "--records", &total.to_string(), "--out", file.to_str().unwrap()],
+        &[
+            "bench",
+            "generate",
+            "--records",
+            &total.to_string(),
+            "--out",
+            file.to_str().unwrap(),
+        ],
         None,
     );
     assert_eq!(generated.status, 0, "{}", generated.stderr);
 
     let store = db.open().await;
     let mut child = Command::new(BIN)
-        .args(["--db", &db.url, "ingest", "--batch", "1000", file.to_str().unwrap()])
+        .args([
+            "--db",
+            &db.url,
+            "ingest",
+            "--batch",
+            "1000",
+            file.to_str().unwrap(),
+        ])
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
@@ -222,7 +262,10 @@ async fn a_killed_ingest_completes_when_run_again(db: &TestDb) {
         if c.reports >= 3000 {
             break;
         }
-        assert!(std::time::Instant::now() < deadline, "ingest made no progress");
+        assert!(
+            std::time::Instant::now() < deadline,
+            "ingest made no progress"
+        );
         if let Ok(Some(status)) = child.try_wait() {
             panic!("ingest finished before it could be killed: {status}");
         }
@@ -246,7 +289,11 @@ async fn a_killed_ingest_completes_when_run_again(db: &TestDb) {
         total - at_kill.reports,
         at_kill.reports
     );
-    assert!(run.stdout.contains(&expected), "{} vs {expected}", run.stdout);
+    assert!(
+        run.stdout.contains(&expected),
+        "{} vs {expected}",
+        run.stdout
+    );
     let done = store.counts().await.unwrap();
     assert_eq!((done.reports, done.report_versions), (total, total));
     assert_eq!(done.mentions, total * 5);
@@ -273,7 +320,11 @@ fn a_closed_pipe_ends_export_quietly() {
     drop(stdout);
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(0));
-    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]
@@ -281,10 +332,18 @@ fn a_missing_file_and_a_bad_database_are_clear_errors() {
     let db = TestDb::sqlite();
     let run = sightline(&db.url, &["ingest", "/nonexistent/intel.jsonl"], None);
     assert_eq!(run.status, 1);
-    assert!(run.stderr.contains("/nonexistent/intel.jsonl: cannot open"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("/nonexistent/intel.jsonl: cannot open"),
+        "{}",
+        run.stderr
+    );
     let run = sightline("mysql://nowhere", &["export", "persons"], None);
     assert_eq!(run.status, 2);
-    assert!(run.stderr.starts_with("sightline: cannot open the store"), "{}", run.stderr);
+    assert!(
+        run.stderr.starts_with("sightline: cannot open the store"),
+        "{}",
+        run.stderr
+    );
 }
 
 macro_rules! on_both_backends {

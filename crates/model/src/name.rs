@@ -265,10 +265,7 @@ fn split_aliases(raw: &str) -> (String, Vec<String>) {
 
     // Quoted nicknames inside the remaining name: John 'Jay' Smith, "Tiny".
     for quote in ['\'', '"'] {
-        loop {
-            let Some(open) = find_opening_quote(&main, quote) else {
-                break;
-            };
+        while let Some(open) = find_opening_quote(&main, quote) {
             let Some(close_rel) = main[open + 1..].find(quote) else {
                 break;
             };

@@ -100,8 +100,8 @@ fn normalise(raw: &str) -> Option<(String, PhoneKind)> {
         rest.to_string()
     } else if let Some(rest) = digits.strip_prefix("00") {
         return international(rest);
-    } else if digits.starts_with('0') {
-        digits[1..].to_string()
+    } else if let Some(rest) = digits.strip_prefix('0') {
+        rest.to_string()
     } else if digits.starts_with("44") && digits.len() == 12 {
         digits[2..].to_string()
     } else if digits.starts_with('7') && digits.len() == 10 {

@@ -60,46 +60,24 @@ struct Canonical<'a> {
     details: &'a str,
 }
 
-/// The hash of an entry chained to `prev_hash`.
-pub fn entry_hash(
-    prev_hash: &str,
-    id: i64,
-    at: &str,
-    actor: &str,
-    action: &str,
-    reason: Option<&str>,
-    subject: Option<&str>,
-    details: &str,
-) -> String {
-    let canonical = serde_json::to_vec(&Canonical {
-        id,
-        at,
-        actor,
-        action,
-        reason,
-        subject,
-        details,
-    })
-    .unwrap_or_default();
-    let mut h = Sha256::new();
-    h.update(prev_hash.as_bytes());
-    h.update(b"\n");
-    h.update(&canonical);
-    hex::encode(h.finalize())
-}
-
 impl AuditEntry {
+    /// The hash the entry should have: over its `prev_hash` and its canonical content.
     fn expected_hash(&self) -> String {
-        entry_hash(
-            &self.prev_hash,
-            self.id,
-            &self.at,
-            &self.actor,
-            &self.action,
-            self.reason.as_deref(),
-            self.subject.as_deref(),
-            &self.details,
-        )
+        let canonical = serde_json::to_vec(&Canonical {
+            id: self.id,
+            at: &self.at,
+            actor: &self.actor,
+            action: &self.action,
+            reason: self.reason.as_deref(),
+            subject: self.subject.as_deref(),
+            details: &self.details,
+        })
+        .unwrap_or_default();
+        let mut h = Sha256::new();
+        h.update(self.prev_hash.as_bytes());
+        h.update(b"\n");
+        h.update(&canonical);
+        hex::encode(h.finalize())
     }
 }
 
@@ -153,27 +131,17 @@ pub fn canonical_details(details: &serde_json::Value) -> String {
 
 /// Seals a new entry as entry `id`, chained to `prev_hash`.
 pub fn seal(id: i64, prev_hash: String, entry: NewAuditEntry) -> AuditEntry {
-    let at = now_text();
-    let details = canonical_details(&entry.details);
-    let hash = entry_hash(
-        &prev_hash,
+    let mut sealed = AuditEntry {
         id,
-        &at,
-        &entry.actor,
-        &entry.action,
-        entry.reason.as_deref(),
-        entry.subject.as_deref(),
-        &details,
-    );
-    AuditEntry {
-        id,
-        at,
+        at: now_text(),
         actor: entry.actor,
         action: entry.action,
         reason: entry.reason,
         subject: entry.subject,
-        details,
+        details: canonical_details(&entry.details),
         prev_hash,
-        hash,
-    }
+        hash: String::new(),
+    };
+    sealed.hash = sealed.expected_hash();
+    sealed
 }

@@ -214,20 +214,30 @@ pub(crate) fn runs_of_distinct_refs<'a, 'b>(
     runs
 }
 
-/// Entity mentions of a report flattened into rows: (local id, kind, role, key, data JSON).
-pub(crate) fn mention_rows(
-    report: &Report,
-) -> Vec<(
-    String,
-    &'static str,
-    Option<&'static str>,
-    Option<String>,
-    String,
-)> {
+/// One entity mention of a report as stored.
+pub(crate) struct MentionRow {
+    pub local_id: String,
+    pub kind: &'static str,
+    pub role: Option<&'static str>,
+    /// The normalised identifier the mention is matched on.
+    pub key: Option<String>,
+    /// Raw and normalised values, as JSON.
+    pub data: String,
+}
+
+/// Entity mentions of a report flattened into rows.
+pub(crate) fn mention_rows(report: &Report) -> Vec<MentionRow> {
     let mut rows = Vec::with_capacity(report.mention_count());
+    let row = |local_id: &model::LocalId, kind, role, key, data| MentionRow {
+        local_id: local_id.to_string(),
+        kind,
+        role,
+        key,
+        data,
+    };
     for p in &report.persons {
-        rows.push((
-            p.id.to_string(),
+        rows.push(row(
+            &p.id,
             "person",
             Some(p.role.as_str()),
             person_key(p),
@@ -236,20 +246,14 @@ pub(crate) fn mention_rows(
     }
     for l in &report.locations {
         let key = l.address.as_ref().and_then(|a| a.premises_key());
-        rows.push((l.id.to_string(), "location", None, key, json(l)));
+        rows.push(row(&l.id, "location", None, key, json(l)));
     }
     for p in &report.phones {
-        rows.push((
-            p.id.to_string(),
-            "phone",
-            None,
-            Some(p.phone.key()),
-            json(p),
-        ));
+        rows.push(row(&p.id, "phone", None, Some(p.phone.key()), json(p)));
     }
     for v in &report.vehicles {
         let key = v.vrm.as_ref().and_then(|v| v.normalised.clone());
-        rows.push((v.id.to_string(), "vehicle", None, key, json(v)));
+        rows.push(row(&v.id, "vehicle", None, key, json(v)));
     }
     rows
 }

@@ -229,13 +229,13 @@ impl PgTx {
             let id = *ids.get(r.report.report_ref.as_str()).ok_or_else(|| {
                 StoreError::Database("inserted report id not returned".to_string())
             })?;
-            for (local, kind, role, key, data) in crate::mention_rows(r.report) {
+            for m in crate::mention_rows(r.report) {
                 m_report.push(id);
-                m_local.push(local);
-                m_kind.push(kind.to_string());
-                m_role.push(role.map(str::to_string));
-                m_key.push(key);
-                m_data.push(data);
+                m_local.push(m.local_id);
+                m_kind.push(m.kind.to_string());
+                m_role.push(m.role.map(str::to_string));
+                m_key.push(m.key);
+                m_data.push(m.data);
             }
             for (seq, l) in r.report.links.iter().enumerate() {
                 l_report.push(id);

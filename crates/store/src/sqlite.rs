@@ -244,13 +244,13 @@ impl SqliteTx {
             let mut q = QueryBuilder::<Sqlite>::new(
                 "INSERT INTO mentions (report_id, local_id, kind, role, key, data) ",
             );
-            q.push_values(part, |mut row, (id, (local, kind, role, key, data))| {
+            q.push_values(part, |mut row, (id, m)| {
                 row.push_bind(*id)
-                    .push_bind(local.clone())
-                    .push_bind(*kind)
-                    .push_bind(*role)
-                    .push_bind(key.clone())
-                    .push_bind(data.clone());
+                    .push_bind(m.local_id.clone())
+                    .push_bind(m.kind)
+                    .push_bind(m.role)
+                    .push_bind(m.key.clone())
+                    .push_bind(m.data.clone());
             });
             q.build().execute(&mut *self.tx).await.map_err(db_err)?;
         }
