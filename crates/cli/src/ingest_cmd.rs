@@ -25,6 +25,10 @@ pub struct IngestArgs {
     #[arg(long)]
     strict: bool,
 
+    /// Check the files and report what would be rejected, storing nothing.
+    #[arg(long)]
+    check: bool,
+
     /// Print the closing counts as JSON.
     #[arg(long)]
     json: bool,
@@ -91,6 +95,9 @@ pub struct Config {
 }
 
 pub async fn run(db: &str, actor: &str, args: IngestArgs) -> anyhow::Result<Outcome> {
+    if args.check {
+        return check_files(&args.files);
+    }
     let store = store::open(db).await.context("cannot open the store")?;
     let rejects = match &args.rejects {
         Some(path) => Some(std::sync::Mutex::new(Box::new(std::io::BufWriter::new(
@@ -140,6 +147,44 @@ pub async fn run(db: &str, actor: &str, args: IngestArgs) -> anyhow::Result<Outc
 }
 
 use std::io::Write as _;
+
+/// `--check`: reads every file and reports each rejected line, storing nothing.
+fn check_files(files: &[String]) -> anyhow::Result<Outcome> {
+    let mut bad = false;
+    for file in files {
+        let display = if file == "-" { "<stdin>" } else { file.as_str() };
+        let (mut good, mut rejected) = (0u64, 0u64);
+        match ingest::open(file) {
+            Err(e) => {
+                eprintln!("sightline: {display}: {e}");
+                bad = true;
+                continue;
+            }
+            Ok(input) => {
+                for item in input.reader {
+                    match item {
+                        Ok(Item::Accepted(_)) => good += 1,
+                        Ok(Item::Rejected(r)) => {
+                            rejected += 1;
+                            match &r.field {
+                                Some(f) => eprintln!("sightline: {display}:{}: {f}: {}", r.line, r.reason),
+                                None => eprintln!("sightline: {display}:{}: {}", r.line, r.reason),
+                            }
+                        }
+                        Err(e) => {
+                            eprintln!("sightline: {display}: {e}");
+                            bad = true;
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        bad |= rejected > 0;
+        println!("{display}: {good} valid, {rejected} rejected (checked, nothing stored)");
+    }
+    Ok(if bad { Outcome::Partial } else { Outcome::Success })
+}
 
 /// A batch handed from the reader thread to the writer.
 enum Batch {
@@ -287,6 +332,7 @@ async fn write_stream(
                     report: &a.report,
                     content_hash: &a.content_hash,
                     raw: &a.raw,
+                    entities: &a.entities_json,
                 })
                 .collect();
             let outcomes = match strict_tx.as_mut() {

@@ -35,6 +35,9 @@ pub struct Accepted {
     pub content_hash: String,
     /// The line exactly as received.
     pub raw: String,
+    /// The normalised entities as stored (`Report::entities_json`), made here so that this work
+    /// happens on the reading thread rather than the writing one.
+    pub entities_json: String,
 }
 
 /// One rejected line: which, which field (when one field is to blame) and why.
@@ -128,11 +131,13 @@ pub fn parse_line(bytes: &[u8], line: u64) -> Result<Accepted, Rejection> {
         reject(field, message)
     })?;
     let report = validate::validate(wire).map_err(|e| reject(Some(e.field), e.reason))?;
+    let entities_json = report.entities_json();
     Ok(Accepted {
         line,
         report,
         content_hash,
         raw: text.to_string(),
+        entities_json,
     })
 }
 

@@ -13,11 +13,17 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Address {
     pub raw: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub flat: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub building: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub street: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub town: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub postcode: Option<Postcode>,
 }
 

@@ -62,12 +62,18 @@ impl AgeRange {
     }
 }
 
+// Dates are stored as `YYYY-MM-DD`.
+time::serde::format_description!(iso_date, Date, "[year]-[month]-[day]");
+
 /// A date of birth in whatever precision the record gave.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "precision", rename_all = "snake_case")]
 pub enum BirthDate {
     /// A full date.
-    Day { date: Date },
+    Day {
+        #[serde(with = "iso_date")]
+        date: Date,
+    },
     /// Month and year only (`Feb 1999`).
     Month { year: i32, month: u8 },
     /// Year only (`1999`).

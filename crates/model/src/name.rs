@@ -16,8 +16,10 @@ pub struct PersonName {
     /// Forenames and initials in display case (`Jon`, `J`), diacritics kept.
     pub forenames: Vec<String>,
     /// The surname in upper case as police records write it (`SMITH`, `NÚÑEZ`), if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub surname: Option<String>,
     /// Street names and other names the person is known by (`JAY`), as written.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
 }
 

@@ -28,6 +28,7 @@ pub enum PhoneKind {
 pub struct Phone {
     pub raw: String,
     /// `+447700900123`; `None` when the number is not valid.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub e164: Option<String>,
     pub kind: PhoneKind,
 }

@@ -34,20 +34,29 @@ pub struct Report {
 pub struct PersonMention {
     pub id: LocalId,
     /// The name as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name_raw: Option<String>,
     /// The parsed name; `None` for placeholders such as `unknown male`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<PersonName>,
     /// The date of birth as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dob_raw: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dob: Option<BirthDate>,
     /// Why `dob_raw` could not be read, when it could not.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dob_problem: Option<String>,
     /// The sender's age estimate as given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub age_estimate_raw: Option<f64>,
     /// The age band from the estimate.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub age_estimate: Option<AgeRange>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gender_raw: Option<String>,
     pub gender: Gender,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nationality: Option<String>,
     pub role: PersonRole,
 }
@@ -65,12 +74,18 @@ impl PersonMention {
 pub struct LocationMention {
     pub id: LocalId,
     /// The address as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address_raw: Option<String>,
     /// The postcode field as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub postcode_raw: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<Address>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lat: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lon: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location_type: Option<LocationType>,
 }
 
@@ -85,9 +100,13 @@ pub struct PhoneMention {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct VehicleMention {
     pub id: LocalId,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vrm: Option<Vrm>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub make: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub model: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub colour: Option<String>,
 }
 
@@ -99,7 +118,53 @@ pub struct Link {
     pub link_type: LinkType,
 }
 
+/// The entities of a report and their links, as stored beside the report: every raw value with
+/// its normalised form.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Entities {
+    #[serde(default)]
+    pub persons: Vec<PersonMention>,
+    #[serde(default)]
+    pub locations: Vec<LocationMention>,
+    #[serde(default)]
+    pub phones: Vec<PhoneMention>,
+    #[serde(default)]
+    pub vehicles: Vec<VehicleMention>,
+    #[serde(default)]
+    pub links: Vec<Link>,
+}
+
+/// [`Entities`] borrowed from a report, for serialising without copying.
+#[derive(Serialize)]
+struct EntitiesRef<'a> {
+    persons: &'a [PersonMention],
+    locations: &'a [LocationMention],
+    phones: &'a [PhoneMention],
+    vehicles: &'a [VehicleMention],
+    links: &'a [Link],
+}
+
+impl Entities {
+    /// Reads entities stored by [`Report::entities_json`].
+    pub fn from_json(json: &str) -> Result<Entities, serde_json::Error> {
+        serde_json::from_str(json)
+    }
+}
+
 impl Report {
+    /// The report's entities and links as JSON, the form in which they are stored.
+    pub fn entities_json(&self) -> String {
+        serde_json::to_string(&EntitiesRef {
+            persons: &self.persons,
+            locations: &self.locations,
+            phones: &self.phones,
+            vehicles: &self.vehicles,
+            links: &self.links,
+        })
+        // Plain structs with string keys always serialise.
+        .unwrap_or_else(|_| "{}".to_string())
+    }
+
     /// The number of entity mentions the report carries.
     pub fn mention_count(&self) -> usize {
         self.persons.len() + self.locations.len() + self.phones.len() + self.vehicles.len()

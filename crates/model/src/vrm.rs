@@ -24,6 +24,7 @@ pub enum VrmFormat {
 pub struct Vrm {
     pub raw: String,
     /// Upper case, no spaces or punctuation; `None` when nothing usable was written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub normalised: Option<String>,
     pub format: VrmFormat,
 }

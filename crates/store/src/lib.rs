@@ -21,6 +21,11 @@ pub use audit::{AuditEntry, AuditProblem, NewAuditEntry};
 use async_trait::async_trait;
 use futures::stream::BoxStream;
 use model::{PersonMention, Report};
+
+/// Mention counts are stored with each report version so that counting needs no JSON.
+fn mention_and_link_counts(report: &Report) -> (i64, i64) {
+    (report.mention_count() as i64, report.links.len() as i64)
+}
 use std::sync::Arc;
 use time::OffsetDateTime;
 
@@ -48,12 +53,14 @@ pub enum Backend {
     Postgres,
 }
 
-/// A report to store, with the hash of its canonical content and the line it came from.
+/// A report to store, with the hash of its canonical content, the line it came from and its
+/// entities as JSON (`Report::entities_json`).
 #[derive(Debug, Clone, Copy)]
 pub struct NewReport<'a> {
     pub report: &'a Report,
     pub content_hash: &'a str,
     pub raw: &'a str,
+    pub entities: &'a str,
 }
 
 /// What storing one report did.
@@ -120,8 +127,9 @@ pub struct Counts {
     pub reports: i64,
     /// Report versions, current and superseded.
     pub report_versions: i64,
-    /// Entity mentions of current report versions.
+    /// Entity mentions (persons, locations, phones, vehicles) of current report versions.
     pub mentions: i64,
+    /// Explicit links of current report versions.
     pub links: i64,
     pub audit_entries: i64,
 }
@@ -146,8 +154,9 @@ pub trait Store: Send + Sync {
     /// The current version of one report as it was received (the raw line).
     async fn report_raw(&self, report_ref: &str) -> Result<Option<String>>;
 
-    /// Every person mention of every current report version, in a stable order (by report,
-    /// then local id), streamed so that memory stays flat.
+    /// Every person mention of every current report version, in a stable order (reports in the
+    /// order they were stored, persons in the order the report lists them), streamed so that
+    /// memory stays flat.
     fn person_mentions(&self) -> BoxStream<'_, Result<StoredPersonMention>>;
 
     async fn counts(&self) -> Result<Counts>;
@@ -187,11 +196,6 @@ pub async fn open(url: &str) -> Result<Arc<dyn Store>> {
     }
 }
 
-/// The key stored beside a mention: the normalised identifier it is matched on.
-pub(crate) fn person_key(p: &PersonMention) -> Option<String> {
-    p.name.as_ref().map(|n| n.key()).filter(|k| !k.is_empty())
-}
-
 /// Splits a batch into runs in which no `ref` repeats, so that each run can be written with one
 /// lookup of the versions already stored.
 pub(crate) fn runs_of_distinct_refs<'a, 'b>(
@@ -214,76 +218,42 @@ pub(crate) fn runs_of_distinct_refs<'a, 'b>(
     runs
 }
 
-/// One entity mention of a report as stored.
-pub(crate) struct MentionRow {
-    pub local_id: String,
-    pub kind: &'static str,
-    pub role: Option<&'static str>,
-    /// The normalised identifier the mention is matched on.
-    pub key: Option<String>,
-    /// Raw and normalised values, as JSON.
-    pub data: String,
-}
-
-/// Entity mentions of a report flattened into rows.
-pub(crate) fn mention_rows(report: &Report) -> Vec<MentionRow> {
-    let mut rows = Vec::with_capacity(report.mention_count());
-    let row = |local_id: &model::LocalId, kind, role, key, data| MentionRow {
-        local_id: local_id.to_string(),
-        kind,
-        role,
-        key,
-        data,
-    };
-    for p in &report.persons {
-        rows.push(row(
-            &p.id,
-            "person",
-            Some(p.role.as_str()),
-            person_key(p),
-            json(p),
-        ));
-    }
-    for l in &report.locations {
-        let key = l.address.as_ref().and_then(|a| a.premises_key());
-        rows.push(row(&l.id, "location", None, key, json(l)));
-    }
-    for p in &report.phones {
-        rows.push(row(&p.id, "phone", None, Some(p.phone.key()), json(p)));
-    }
-    for v in &report.vehicles {
-        let key = v.vrm.as_ref().and_then(|v| v.normalised.clone());
-        rows.push(row(&v.id, "vehicle", None, key, json(v)));
-    }
-    rows
-}
-
-fn json<T: serde::Serialize>(value: &T) -> String {
-    // Serialising our own plain structs cannot fail: they have string keys only.
-    serde_json::to_string(value).unwrap_or_else(|_| "null".to_string())
-}
-
 /// Crime types as stored: a JSON array of codes.
 pub(crate) fn crime_types_json(report: &Report) -> String {
     serde_json::to_string(&report.crime_types).unwrap_or_else(|_| "[]".to_string())
 }
 
-/// Rebuilds a stored person mention from its row.
-pub(crate) fn decode_person_mention(
+/// The person mentions of one stored report version.
+pub(crate) fn decode_person_mentions(
     report_ref: String,
     received: OffsetDateTime,
     handling: String,
-    data: String,
-) -> Result<StoredPersonMention> {
-    let mention: PersonMention = serde_json::from_str(&data)
-        .map_err(|e| StoreError::Corrupt(format!("mention of {report_ref}: {e}")))?;
-    let handling = handling
+    entities: String,
+) -> Result<Vec<StoredPersonMention>> {
+    let entities = model::Entities::from_json(&entities)
+        .map_err(|e| StoreError::Corrupt(format!("entities of {report_ref}: {e}")))?;
+    let handling: model::HandlingCode = handling
         .parse()
         .map_err(|e| StoreError::Corrupt(format!("handling code of {report_ref}: {e}")))?;
-    Ok(StoredPersonMention {
-        report_ref,
-        received,
-        handling,
-        mention,
-    })
+    Ok(entities
+        .persons
+        .into_iter()
+        .map(|mention| StoredPersonMention {
+            report_ref: report_ref.clone(),
+            received,
+            handling,
+            mention,
+        })
+        .collect())
+}
+
+/// Turns a row's `Result<Vec<T>>` into a stream of `Result<T>`.
+pub(crate) fn flatten_results<T: Send + 'static>(
+    rows: Result<Vec<T>>,
+) -> futures::stream::Iter<std::vec::IntoIter<Result<T>>> {
+    let items: Vec<Result<T>> = match rows {
+        Ok(v) => v.into_iter().map(Ok).collect(),
+        Err(e) => vec![Err(e)],
+    };
+    futures::stream::iter(items)
 }

@@ -161,8 +161,15 @@ impl PgTx {
         let mut c_area: Vec<Option<String>> = Vec::with_capacity(n);
         let mut c_body = Vec::with_capacity(n);
         let mut c_raw = Vec::with_capacity(n);
+        let mut c_entities = Vec::with_capacity(n);
+        let mut c_mentions = Vec::with_capacity(n);
+        let mut c_links = Vec::with_capacity(n);
         for (r, version) in &to_write {
             let report = r.report;
+            let (mentions, links) = crate::mention_and_link_counts(report);
+            c_entities.push(r.entities.to_string());
+            c_mentions.push(mentions as i32);
+            c_links.push(links as i32);
             c_ref.push(report.report_ref.as_str().to_string());
             c_version.push(*version);
             c_hash.push(r.content_hash.to_string());
@@ -178,18 +185,17 @@ impl PgTx {
             c_body.push(report.text.clone());
             c_raw.push(r.raw.to_string());
         }
-        let ids: HashMap<String, i64> = sqlx::query(
+        sqlx::query(
             "INSERT INTO reports (ref, version, current, content_hash, received, source_type, \
              source_org, grading_source, grading_intel, handling, conditions, crime_types, area, \
-             body, raw, ingest_id, ingested_at) \
+             body, raw, entities, mention_count, link_count, ingest_id, ingested_at) \
              SELECT ref, version, true, content_hash, received, source_type, source_org, gs, gi, \
-             h, cond, ct, area, body, raw, $15, $16 \
+             h, cond, ct, area, body, raw, entities, mc, lc, $18, $19 \
              FROM UNNEST($1::text[], $2::int[], $3::text[], $4::timestamptz[], $5::text[], \
              $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], \
-             $12::text[], $13::text[], $14::text[]) \
+             $12::text[], $13::text[], $14::text[], $15::text[], $16::int[], $17::int[]) \
              AS t(ref, version, content_hash, received, source_type, source_org, gs, gi, h, \
-             cond, ct, area, body, raw) \
-             RETURNING id, ref",
+             cond, ct, area, body, raw, entities, mc, lc)",
         )
         .bind(&c_ref)
         .bind(&c_version)
@@ -205,76 +211,15 @@ impl PgTx {
         .bind(&c_area)
         .bind(&c_body)
         .bind(&c_raw)
+        .bind(&c_entities)
+        .bind(&c_mentions)
+        .bind(&c_links)
         .bind(ingest.0)
         .bind(ingested_at)
-        .fetch_all(&mut *self.tx)
+        .execute(&mut *self.tx)
         .await
-        .map_err(db_err)?
-        .into_iter()
-        .map(|row| (row.get::<String, _>(1), row.get::<i64, _>(0)))
-        .collect();
+        .map_err(db_err)?;
 
-        let mut m_report = Vec::new();
-        let mut m_local = Vec::new();
-        let mut m_kind = Vec::new();
-        let mut m_role: Vec<Option<String>> = Vec::new();
-        let mut m_key: Vec<Option<String>> = Vec::new();
-        let mut m_data = Vec::new();
-        let mut l_report = Vec::new();
-        let mut l_seq = Vec::new();
-        let mut l_from = Vec::new();
-        let mut l_to = Vec::new();
-        let mut l_type = Vec::new();
-        for (r, _) in &to_write {
-            let id = *ids.get(r.report.report_ref.as_str()).ok_or_else(|| {
-                StoreError::Database("inserted report id not returned".to_string())
-            })?;
-            for m in crate::mention_rows(r.report) {
-                m_report.push(id);
-                m_local.push(m.local_id);
-                m_kind.push(m.kind.to_string());
-                m_role.push(m.role.map(str::to_string));
-                m_key.push(m.key);
-                m_data.push(m.data);
-            }
-            for (seq, l) in r.report.links.iter().enumerate() {
-                l_report.push(id);
-                l_seq.push(seq as i32);
-                l_from.push(l.from.to_string());
-                l_to.push(l.to.to_string());
-                l_type.push(l.link_type.as_str().to_string());
-            }
-        }
-        if !m_report.is_empty() {
-            sqlx::query(
-                "INSERT INTO mentions (report_id, local_id, kind, role, key, data) \
-                 SELECT * FROM UNNEST($1::bigint[], $2::text[], $3::text[], $4::text[], \
-                 $5::text[], $6::text[])",
-            )
-            .bind(&m_report)
-            .bind(&m_local)
-            .bind(&m_kind)
-            .bind(&m_role)
-            .bind(&m_key)
-            .bind(&m_data)
-            .execute(&mut *self.tx)
-            .await
-            .map_err(db_err)?;
-        }
-        if !l_report.is_empty() {
-            sqlx::query(
-                "INSERT INTO links (report_id, seq, from_id, to_id, link_type) \
-                 SELECT * FROM UNNEST($1::bigint[], $2::int[], $3::text[], $4::text[], $5::text[])",
-            )
-            .bind(&l_report)
-            .bind(&l_seq)
-            .bind(&l_from)
-            .bind(&l_to)
-            .bind(&l_type)
-            .execute(&mut *self.tx)
-            .await
-            .map_err(db_err)?;
-        }
         Ok(outcomes)
     }
 }
@@ -388,20 +333,20 @@ impl Store for PgStore {
 
     fn person_mentions(&self) -> BoxStream<'_, Result<StoredPersonMention>> {
         sqlx::query(
-            "SELECT r.ref, r.received, r.handling, m.data FROM reports r \
-             JOIN mentions m ON m.report_id = r.id \
-             WHERE r.current AND m.kind = 'person' ORDER BY r.id, m.local_id",
+            "SELECT ref, received, handling, entities FROM reports \
+             WHERE current AND mention_count > 0 ORDER BY id",
         )
         .fetch(&self.pool)
         .map(|row| {
             let row = row.map_err(db_err)?;
-            crate::decode_person_mention(
+            crate::decode_person_mentions(
                 row.get(0),
                 row.get::<OffsetDateTime, _>(1),
                 row.get::<String, _>(2),
                 row.get::<String, _>(3),
             )
         })
+        .flat_map(crate::flatten_results)
         .boxed()
     }
 
@@ -410,8 +355,8 @@ impl Store for PgStore {
             "SELECT \
                (SELECT count(*) FROM reports WHERE current), \
                (SELECT count(*) FROM reports), \
-               (SELECT count(*) FROM mentions m JOIN reports r ON r.id = m.report_id WHERE r.current), \
-               (SELECT count(*) FROM links l JOIN reports r ON r.id = l.report_id WHERE r.current), \
+               (SELECT coalesce(sum(mention_count), 0)::bigint FROM reports WHERE current), \
+               (SELECT coalesce(sum(link_count), 0)::bigint FROM reports WHERE current), \
                (SELECT count(*) FROM audit)",
         )
         .fetch_one(&self.pool)

@@ -39,6 +39,7 @@ fn batch(records: &[Accepted]) -> Vec<NewReport<'_>> {
             report: &a.report,
             content_hash: &a.content_hash,
             raw: &a.raw,
+            entities: &a.entities_json,
         })
         .collect()
 }

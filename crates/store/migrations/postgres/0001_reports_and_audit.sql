@@ -1,7 +1,9 @@
--- Reports, their entity mentions and links, and the append-only audit trail.
+-- Reports and the append-only audit trail.
 
 -- One row per version of a report. A changed record with the same `ref` adds a version and
--- clears `current` on the one before; both stay.
+-- clears `current` on the one before; both stay. `raw` is the line as received; `entities` holds
+-- the report's persons, locations, phones, vehicles and links, each raw value beside its
+-- normalised form (model::Entities as JSON).
 CREATE TABLE reports (
     id             BIGINT  GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     ref            TEXT    NOT NULL,
@@ -19,34 +21,15 @@ CREATE TABLE reports (
     area           TEXT,
     body           TEXT    NOT NULL,
     raw            TEXT    NOT NULL,
+    entities       TEXT    NOT NULL,
+    mention_count  INTEGER NOT NULL,
+    link_count     INTEGER NOT NULL,
     ingest_id      BIGINT  NOT NULL,
     ingested_at    TIMESTAMPTZ NOT NULL,
     CHECK (handling = 'P' OR conditions IS NOT NULL)
 );
 CREATE UNIQUE INDEX reports_ref_version ON reports (ref, version);
 CREATE UNIQUE INDEX reports_one_current ON reports (ref) WHERE current;
-
--- One row per entity of a report version: `data` holds the raw values beside their normalised
--- forms; `key` is the normalised identifier (E.164, registration, premises, folded name).
-CREATE TABLE mentions (
-    report_id BIGINT NOT NULL REFERENCES reports (id),
-    local_id  TEXT   NOT NULL,
-    kind      TEXT   NOT NULL CHECK (kind IN ('person', 'location', 'phone', 'vehicle')),
-    origin    TEXT   NOT NULL DEFAULT 'structured',
-    role      TEXT,
-    key       TEXT,
-    data      TEXT   NOT NULL,
-    PRIMARY KEY (report_id, local_id)
-);
-
-CREATE TABLE links (
-    report_id BIGINT  NOT NULL REFERENCES reports (id),
-    seq       INTEGER NOT NULL,
-    from_id   TEXT    NOT NULL,
-    to_id     TEXT    NOT NULL,
-    link_type TEXT    NOT NULL,
-    PRIMARY KEY (report_id, seq)
-);
 
 -- Append-only and hash-chained: each entry's hash covers the one before it.
 CREATE TABLE audit (
