@@ -152,7 +152,11 @@ use std::io::Write as _;
 fn check_files(files: &[String]) -> anyhow::Result<Outcome> {
     let mut bad = false;
     for file in files {
-        let display = if file == "-" { "<stdin>" } else { file.as_str() };
+        let display = if file == "-" {
+            "<stdin>"
+        } else {
+            file.as_str()
+        };
         let (mut good, mut rejected) = (0u64, 0u64);
         match ingest::open(file) {
             Err(e) => {
@@ -167,7 +171,9 @@ fn check_files(files: &[String]) -> anyhow::Result<Outcome> {
                         Ok(Item::Rejected(r)) => {
                             rejected += 1;
                             match &r.field {
-                                Some(f) => eprintln!("sightline: {display}:{}: {f}: {}", r.line, r.reason),
+                                Some(f) => {
+                                    eprintln!("sightline: {display}:{}: {f}: {}", r.line, r.reason)
+                                }
                                 None => eprintln!("sightline: {display}:{}: {}", r.line, r.reason),
                             }
                         }
@@ -183,7 +189,11 @@ fn check_files(files: &[String]) -> anyhow::Result<Outcome> {
         bad |= rejected > 0;
         println!("{display}: {good} valid, {rejected} rejected (checked, nothing stored)");
     }
-    Ok(if bad { Outcome::Partial } else { Outcome::Success })
+    Ok(if bad {
+        Outcome::Partial
+    } else {
+        Outcome::Success
+    })
 }
 
 /// A batch handed from the reader thread to the writer.

@@ -28,5 +28,7 @@ pub use ids::{EntityKind, IdError, LocalId, MentionId, ReportRef};
 pub use name::PersonName;
 pub use phone::{Phone, PhoneKind};
 pub use postcode::Postcode;
-pub use report::{Entities, Link, LocationMention, PersonMention, PhoneMention, Report, VehicleMention};
+pub use report::{
+    Entities, Link, LocationMention, PersonMention, PhoneMention, Report, VehicleMention,
+};
 pub use vrm::{Vrm, VrmFormat};

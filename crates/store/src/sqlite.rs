@@ -222,7 +222,11 @@ impl SqliteTx {
                 .push_bind(ingest.0)
                 .push_bind(ingested_at.to_string());
         });
-        insert.build().execute(&mut *self.tx).await.map_err(db_err)?;
+        insert
+            .build()
+            .execute(&mut *self.tx)
+            .await
+            .map_err(db_err)?;
         Ok(outcomes)
     }
 }
