@@ -1,0 +1,93 @@
+//! Entity resolution: which person mentions, across every report, are the same person — and why.
+//!
+//! Key design decisions:
+//! - Persons are linked probabilistically in the Fellegi–Sunter framework and trained without
+//!   labels ([`train`]): u from random pairs, m by expectation–maximisation per blocking rule, a
+//!   prior from the candidates; term frequencies make a rare surname count for more.
+//! - Every judgement can be explained: [`Model::explain`] gives the weight of each field (the
+//!   waterfall) for any pair.
+//! - Clustering resists chaining ([`cluster`]): two clusters join only when the pairs across
+//!   them agree on average, not because one link joins them.
+//! - The picture grows incrementally ([`Resolver::add`]) with the same answer as a full build,
+//!   and analysts' decisions are constraints that survive retraining and rebuilds.
+//! - Phones, vehicles and places resolve by their normalised keys ([`objects`]).
+//! - No IO: records in, clusters and explanations out. Source records are never changed.
+
+pub mod blocking;
+pub mod cluster;
+pub mod compare;
+pub mod model;
+pub mod objects;
+pub mod record;
+pub mod resolver;
+pub mod train;
+
+pub use blocking::{BlockingReport, BlockingRule, DEFAULT_RULES, RuleCount};
+pub use model::{Explanation, FieldWeight, Model};
+pub use record::{Dob, PersonRecord, prepare_report};
+pub use resolver::{AddReport, BuildReport, Decisions, Resolver};
+pub use train::{TrainingReport, train};
+
+/// How resolution runs.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub rules: Vec<BlockingRule>,
+    /// Blocks with more records than this are skipped: a key that common identifies nobody.
+    pub max_block: usize,
+    /// Two records are linked when their match probability reaches this.
+    pub threshold: f64,
+    /// Random pairs compared to estimate u.
+    pub u_pairs: u64,
+    /// Candidate pairs per blocking rule used to estimate m.
+    pub em_pairs_per_rule: usize,
+    pub em_iterations: u32,
+    pub seed: u64,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            rules: DEFAULT_RULES.to_vec(),
+            max_block: 2000,
+            threshold: 0.9,
+            u_pairs: 1_000_000,
+            em_pairs_per_rule: 500_000,
+            em_iterations: 25,
+            seed: 42,
+        }
+    }
+}
+
+impl Settings {
+    /// The threshold as a match weight (log2 odds).
+    pub fn threshold_weight(&self) -> f64 {
+        model::weight_of(self.threshold)
+    }
+}
+
+/// Trains a model on `records` and builds the picture with it: the whole batch path.
+pub fn resolve(
+    records: Vec<PersonRecord>,
+    settings: Settings,
+    decisions: Decisions,
+) -> (Resolver, TrainingReport, BuildReport) {
+    Resolver::train_and_build(records, settings, decisions)
+}
+
+/// Trains a model on `records` without building the picture (for retraining, or for growing a
+/// picture incrementally with [`Resolver::add`]).
+pub fn train_on(records: &[PersonRecord], settings: &Settings) -> (Model, TrainingReport) {
+    use rayon::prelude::*;
+    let prepared: Vec<compare::Prepared> = records
+        .par_iter()
+        .cloned()
+        .map(compare::Prepared::new)
+        .collect();
+    let index = blocking::BlockIndex::build(&prepared, settings);
+    let (pairs, _) = index.all_pairs(settings, prepared.len());
+    let comparisons: Vec<compare::Comparison> = pairs
+        .par_iter()
+        .map(|&(i, j, _)| compare::compare(&prepared[i as usize], &prepared[j as usize]))
+        .collect();
+    train(&prepared, &pairs, &comparisons, settings)
+}
