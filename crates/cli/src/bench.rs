@@ -35,6 +35,17 @@ enum BenchCommand {
         #[arg(long)]
         gzip: bool,
     },
+    /// Simulates a force area of N people into a directory, printing the time it took.
+    Simulate {
+        /// People in the simulated area.
+        #[arg(long, default_value_t = 1_000_000)]
+        people: u32,
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+        /// Keep the files in this directory instead of a temporary one.
+        #[arg(long)]
+        keep: Option<PathBuf>,
+    },
     /// Writes N generated records to a file (the benchmark's input) and stops.
     Generate {
         #[arg(long, default_value_t = 100_000)]
@@ -48,6 +59,9 @@ enum BenchCommand {
 
 pub async fn run(db: &str, actor: &str, args: BenchArgs) -> anyhow::Result<Outcome> {
     match args.command {
+        BenchCommand::Simulate { people, seed, keep } => {
+            crate::simulate_cmd::bench(people, seed, keep.as_deref())
+        }
         BenchCommand::Generate { records, out, seed } => {
             generate(&out, records, seed, false)?;
             Ok(Outcome::Success)

@@ -1,15 +1,19 @@
 //! `sightline export persons|groups`: the analysed picture as exchange-v1 JSON Lines.
 //!
-//! Exporting is a read of personal data, so it is audited with its reason.
+//! [`persons`] and [`groups`] produce the picture in-process; `export` writes them and
+//! `evaluate --db` scores them, so both see exactly the same data. Exporting is a read of
+//! personal data, so it is audited with its reason.
 
 use crate::Outcome;
 use anyhow::Context;
 use clap::{Args, ValueEnum};
-use futures::TryStreamExt;
+use futures::stream::BoxStream;
+use futures::{StreamExt, TryStreamExt};
 use serde::Serialize;
+use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::PathBuf;
-use store::NewAuditEntry;
+use store::{NewAuditEntry, Store};
 
 #[derive(Args)]
 pub struct ExportArgs {
@@ -31,23 +35,68 @@ enum What {
     Groups,
 }
 
-/// A person as exchange-v1 exports them.
+pub use analysis::ExportedPerson;
+
+/// A group as exchange-v1 exports it.
 #[derive(Serialize)]
-pub struct ExportedPerson {
+pub struct ExportedGroup {
     pub id: String,
-    pub mentions: Vec<String>,
-    pub names: Vec<String>,
-    pub dobs: Vec<String>,
-    pub vulnerability: Vulnerability,
-    pub groups: Vec<String>,
+    pub kind: String,
+    pub label: String,
+    pub crime_types: Vec<String>,
+    pub members: Vec<String>,
+    pub roles: BTreeMap<String, String>,
+    pub deal_lines: Vec<String>,
+    pub harm: Harm,
 }
 
-#[derive(Serialize, Default)]
-pub struct Vulnerability {
-    pub flagged: bool,
+#[derive(Serialize)]
+pub struct Harm {
     pub score: f64,
-    pub categories: Vec<String>,
+    pub rank: u32,
     pub reasons: Vec<String>,
+}
+
+/// The resolved persons of the picture, in id order. Before `analyse` has run, each person
+/// mention is its own person.
+pub fn persons(store: &dyn Store) -> BoxStream<'_, anyhow::Result<ExportedPerson>> {
+    futures::stream::once(analysis::resolved_persons(store))
+        .map(|persons| -> Vec<anyhow::Result<ExportedPerson>> {
+            match persons {
+                Ok(persons) => persons.into_iter().map(Ok).collect(),
+                Err(e) => vec![Err(e.into())],
+            }
+        })
+        .flat_map(futures::stream::iter)
+        .boxed()
+}
+
+/// The detected groups of the picture, highest harm first.
+pub fn groups(_store: &dyn Store) -> BoxStream<'_, anyhow::Result<ExportedGroup>> {
+    // No group has been detected until `analyse` finds them.
+    futures::stream::empty().boxed()
+}
+
+/// Records in the audit trail that the picture is being read, before any of it leaves
+/// (Data Protection Act 2018 s62).
+pub async fn audit_read(
+    store: &dyn Store,
+    actor: &str,
+    action: &str,
+    reason: String,
+    details: serde_json::Value,
+) -> anyhow::Result<()> {
+    store
+        .append_audit(NewAuditEntry {
+            actor: actor.to_string(),
+            action: action.to_string(),
+            reason: Some(reason),
+            subject: None,
+            details,
+        })
+        .await
+        .context("cannot write the audit trail")?;
+    Ok(())
 }
 
 pub async fn run(db: &str, actor: &str, args: ExportArgs) -> anyhow::Result<Outcome> {
@@ -57,46 +106,31 @@ pub async fn run(db: &str, actor: &str, args: ExportArgs) -> anyhow::Result<Outc
         What::Persons => "persons",
         What::Groups => "groups",
     };
-    // Consultation is logged before the data leaves (Data Protection Act 2018 s62).
-    store
-        .append_audit(NewAuditEntry {
-            actor: actor.to_string(),
-            action: format!("export.{what}"),
-            reason: Some(args.reason),
-            subject: None,
-            details: serde_json::json!({
-                "out": args.out.as_ref().map(|p| p.display().to_string()),
-            }),
-        })
-        .await
-        .context("cannot write the audit trail")?;
-    let mut count: u64 = 0;
+    audit_read(
+        store.as_ref(),
+        actor,
+        &format!("export.{what}"),
+        args.reason,
+        serde_json::json!({
+            "out": args.out.as_ref().map(|p| p.display().to_string()),
+        }),
+    )
+    .await?;
     match args.what {
         What::Persons => {
-            // Before resolution has run, each person mention is its own person.
-            let mut mentions = store.person_mentions();
-            while let Some(m) = mentions.try_next().await? {
-                count += 1;
-                let person = ExportedPerson {
-                    id: format!("per_{count:06}"),
-                    mentions: vec![m.mention_id()],
-                    names: m
-                        .mention
-                        .name
-                        .iter()
-                        .map(|n| n.display())
-                        .filter(|n| !n.is_empty())
-                        .collect(),
-                    dobs: m.mention.dob.and_then(|d| d.iso()).into_iter().collect(),
-                    vulnerability: Vulnerability::default(),
-                    groups: Vec::new(),
-                };
+            let mut stream = persons(store.as_ref());
+            while let Some(person) = stream.try_next().await? {
                 serde_json::to_writer(&mut out, &person)?;
                 out.write_all(b"\n")?;
             }
         }
-        // No group has been detected until `analyse` finds them: nothing to write.
-        What::Groups => {}
+        What::Groups => {
+            let mut stream = groups(store.as_ref());
+            while let Some(group) = stream.try_next().await? {
+                serde_json::to_writer(&mut out, &group)?;
+                out.write_all(b"\n")?;
+            }
+        }
     }
     out.flush()?;
     Ok(Outcome::Success)

@@ -3,11 +3,14 @@
 //! everything worked, 1 when some input was rejected, 2 on an error; a closed pipe ends the
 //! program quietly.
 
+mod analyse_cmd;
 mod audit_cmd;
 mod bench;
+mod evaluate_cmd;
 mod export;
 mod ingest_cmd;
 mod output;
+mod simulate_cmd;
 
 use clap::{Parser, Subcommand};
 
@@ -45,12 +48,22 @@ struct Cli {
 enum Command {
     /// Reads exchange-v1 JSON Lines files (`-` for standard input, gzip recognised).
     Ingest(ingest_cmd::IngestArgs),
+    /// Brings the picture up to date: resolves persons, phones, vehicles and places.
+    Analyse(analyse_cmd::AnalyseArgs),
+    /// Records an analyst's decision that two mentions are, or are not, the same person.
+    Decide(analyse_cmd::DecideArgs),
+    /// Shows why two person mentions are, or are not, judged the same person.
+    Explain(analyse_cmd::ExplainArgs),
     /// Writes persons or groups as exchange-v1 JSON Lines.
     Export(export::ExportArgs),
     /// Checks or lists the audit trail.
     Audit(audit_cmd::AuditArgs),
     /// Measures Sightline on generated data.
     Bench(bench::BenchArgs),
+    /// Writes a simulated force area: exchange-v1 intelligence and its ground truth.
+    Simulate(simulate_cmd::SimulateArgs),
+    /// Scores the analysed picture (or exported files) against a simulated truth.
+    Evaluate(evaluate_cmd::EvaluateArgs),
 }
 
 /// How a command ended, when it did not fail outright.
@@ -87,9 +100,14 @@ fn main() -> ExitCode {
     let result = runtime.block_on(async move {
         match cli.command {
             Command::Ingest(args) => ingest_cmd::run(&cli.db, &actor, args).await,
+            Command::Analyse(args) => analyse_cmd::run(&cli.db, &actor, args).await,
+            Command::Decide(args) => analyse_cmd::decide(&cli.db, &actor, args).await,
+            Command::Explain(args) => analyse_cmd::explain(&cli.db, &actor, args).await,
             Command::Export(args) => export::run(&cli.db, &actor, args).await,
             Command::Audit(args) => audit_cmd::run(&cli.db, args).await,
             Command::Bench(args) => bench::run(&cli.db, &actor, args).await,
+            Command::Simulate(args) => simulate_cmd::run(args),
+            Command::Evaluate(args) => evaluate_cmd::run(&cli.db, &actor, args).await,
         }
     });
     match result {

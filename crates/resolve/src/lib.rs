@@ -25,7 +25,7 @@ pub mod train;
 pub use blocking::{BlockingReport, BlockingRule, DEFAULT_RULES, RuleCount};
 pub use model::{Explanation, FieldWeight, Model};
 pub use record::{Dob, PersonRecord, prepare_report};
-pub use resolver::{AddReport, BuildReport, Decisions, Resolver};
+pub use resolver::{AddReport, BuildReport, Decisions, Resolver, person_ids, person_number};
 pub use train::{TrainingReport, train};
 
 /// How resolution runs.

@@ -287,8 +287,73 @@ impl Resolver {
         self.score(&pairs)
     }
 
+    /// Picks up a picture saved earlier: `known` records with the person and component each was
+    /// assigned (`previous`, which also holds mentions that have since gone), then adds the
+    /// `new` records. Components that lost members since, and those holding decided mentions,
+    /// are worked out again; everything else stays as saved.
+    pub fn restore(
+        known: Vec<PersonRecord>,
+        new: Vec<PersonRecord>,
+        previous: &HashMap<String, (String, String)>,
+        model: Model,
+        settings: Settings,
+        decisions: Decisions,
+    ) -> (Resolver, AddReport) {
+        let mut r = Resolver::new(model, settings);
+        let mut prepared: Vec<Prepared> = known.into_par_iter().map(Prepared::new).collect();
+        r.model.set_tf(&mut prepared);
+        let mut first_of_person: HashMap<&str, u32> = HashMap::new();
+        let mut first_of_component: HashMap<&str, u32> = HashMap::new();
+        let mut present: HashMap<&str, usize> = HashMap::new();
+        for (i, p) in prepared.iter().enumerate() {
+            let i = i as u32;
+            let (person, component) = previous
+                .get(&p.record.mention)
+                .map(|(a, b)| (a.as_str(), b.as_str()))
+                .unwrap_or(("", ""));
+            r.cluster.push(*first_of_person.entry(person).or_insert(i));
+            r.component
+                .push(*first_of_component.entry(component).or_insert(i));
+            *present.entry(component).or_default() += 1;
+        }
+        // Components whose saved members are not all here any more.
+        let mut saved: HashMap<&str, usize> = HashMap::new();
+        for (_, component) in previous.values() {
+            *saved.entry(component.as_str()).or_default() += 1;
+        }
+        let dirty: Vec<u32> = first_of_component
+            .iter()
+            .filter(|(c, _)| saved.get(*c) != present.get(*c))
+            .map(|(_, i)| *i)
+            .collect();
+        r.by_mention = prepared
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.record.mention.clone(), i as u32))
+            .collect();
+        r.index = BlockIndex::build(&prepared, &r.settings);
+        r.records = prepared;
+        r.set_constraints(decisions);
+        let mut seeds = dirty;
+        for &(a, b) in r.constraints.must_link.iter() {
+            seeds.push(a);
+            seeds.push(b);
+        }
+        for &(a, b) in r.constraints.cannot_link.iter() {
+            seeds.push(a);
+            seeds.push(b);
+        }
+        let report = r.add_with(new, seeds);
+        (r, report)
+    }
+
     /// Adds records (new reports' mentions) to the picture, comparing only what they touch.
     pub fn add(&mut self, records: Vec<PersonRecord>) -> AddReport {
+        self.add_with(records, Vec::new())
+    }
+
+    /// Adds records and works out again, besides what they touch, the components of `seeds`.
+    fn add_with(&mut self, records: Vec<PersonRecord>, extra_seeds: Vec<u32>) -> AddReport {
         let first = self.records.len();
         let mut report = AddReport {
             added: records.len() as u64,
@@ -322,6 +387,7 @@ impl Resolver {
         report.compared = pairs.len() as u64;
         let links = self.score(&pairs);
         let mut seeds: Vec<u32> = new.clone();
+        seeds.extend(extra_seeds);
         for &(a, b, _) in &links {
             seeds.push(a);
             seeds.push(b);
@@ -489,4 +555,49 @@ fn compare_all(records: &[Prepared], pairs: &[(u32, u32, u16)]) -> Vec<Compariso
         .par_iter()
         .map(|&(i, j, _)| compare(&records[i as usize], &records[j as usize]))
         .collect()
+}
+
+/// Gives each cluster a person id, keeping earlier ids stable: a cluster keeps the id most of its
+/// mentions had (ties to the smaller id), unless a larger cluster took it first; clusters with no
+/// earlier id get new ones, numbered on from `next`. Returns one id per cluster, in order.
+pub fn person_ids(
+    clusters: &[Vec<&str>],
+    previous: &HashMap<String, String>,
+    next: &mut u64,
+) -> Vec<String> {
+    let mut order: Vec<usize> = (0..clusters.len()).collect();
+    order.sort_by(|&a, &b| {
+        clusters[b]
+            .len()
+            .cmp(&clusters[a].len())
+            .then_with(|| clusters[a].first().cmp(&clusters[b].first()))
+    });
+    let mut taken: HashSet<String> = HashSet::new();
+    let mut ids = vec![String::new(); clusters.len()];
+    for c in order {
+        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+        for m in &clusters[c] {
+            if let Some(id) = previous.get(*m) {
+                *counts.entry(id.as_str()).or_default() += 1;
+            }
+        }
+        let mut candidates: Vec<(&str, usize)> = counts.into_iter().collect();
+        candidates.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+        let id = candidates
+            .into_iter()
+            .map(|(id, _)| id.to_string())
+            .find(|id| !taken.contains(id))
+            .unwrap_or_else(|| {
+                *next += 1;
+                format!("per_{:06}", *next)
+            });
+        taken.insert(id.clone());
+        ids[c] = id;
+    }
+    ids
+}
+
+/// The number in a person id (`per_000123` → 123).
+pub fn person_number(id: &str) -> Option<u64> {
+    id.strip_prefix("per_")?.parse().ok()
 }

@@ -341,3 +341,73 @@ fn every_match_is_explained() {
     let json = serde_json::to_string(&e).unwrap();
     assert!(json.contains("\"field\":\"surname\""));
 }
+
+#[test]
+fn a_saved_picture_picks_up_where_it_left_off() {
+    let (records, _) = people(1200, 6);
+    let settings = Settings::default();
+    let model = resolve::train_on(&records, &settings).0;
+    let cut = records.len() * 19 / 20;
+    let (split, rest) = records.split_at(cut);
+    let (first, _) = Resolver::build(
+        split.to_vec(),
+        model.clone(),
+        settings.clone(),
+        Decisions::default(),
+    );
+    // Save: each mention with its cluster and component labels.
+    let mut next = 0;
+    let clusters = first.clusters();
+    let ids = resolve::person_ids(&clusters, &HashMap::new(), &mut next);
+    let mut saved: HashMap<String, (String, String)> = HashMap::new();
+    let component_of: HashMap<&str, u32> = first.assignments().map(|(m, _, c)| (m, c)).collect();
+    for (c, id) in clusters.iter().zip(&ids) {
+        for m in c {
+            saved.insert(m.to_string(), (id.clone(), component_of[m].to_string()));
+        }
+    }
+    // A report withdrawn since: its mention's component must be worked out again.
+    let withdrawn = split[5].mention.clone();
+    let known: Vec<PersonRecord> = split
+        .iter()
+        .filter(|r| r.mention != withdrawn)
+        .cloned()
+        .collect();
+    let (restored, report) = Resolver::restore(
+        known.clone(),
+        rest.to_vec(),
+        &saved,
+        model.clone(),
+        settings.clone(),
+        Decisions::default(),
+    );
+    assert!(
+        (report.reclustered as usize) < cut / 4,
+        "only what changed is worked out again: {report:?}"
+    );
+    let mut all = known;
+    all.extend_from_slice(rest);
+    let (full, _) = Resolver::build(all, model, settings, Decisions::default());
+    assert_eq!(as_sets(&restored.clusters()), as_sets(&full.clusters()));
+
+    // Person ids stay with the people they named.
+    let previous: HashMap<String, String> = saved
+        .iter()
+        .map(|(m, (p, _))| (m.clone(), p.clone()))
+        .collect();
+    let mut next2 = next;
+    let new_clusters = restored.clusters();
+    let new_ids = resolve::person_ids(&new_clusters, &previous, &mut next2);
+    let kept = new_clusters
+        .iter()
+        .zip(&new_ids)
+        .filter(|(c, id)| c.iter().any(|m| previous.get(*m) == Some(*id)))
+        .count();
+    assert!(
+        kept as f64 >= 0.9 * clusters.len() as f64,
+        "{kept} of {}",
+        clusters.len()
+    );
+    let unique: HashSet<&String> = new_ids.iter().collect();
+    assert_eq!(unique.len(), new_ids.len(), "ids are unique");
+}

@@ -12,6 +12,7 @@
 //!   not at all, which is what lets a killed ingest be run again to completion.
 
 mod audit;
+mod common;
 mod postgres;
 mod sqlite;
 pub mod testing;
@@ -20,7 +21,7 @@ pub use audit::{AuditEntry, AuditProblem, NewAuditEntry};
 
 use async_trait::async_trait;
 use futures::stream::BoxStream;
-use model::{PersonMention, Report};
+use model::{CrimeType, Entities, EntityKind, Grading, PersonMention, Report, SourceType};
 
 /// Mention counts are stored with each report version so that counting needs no JSON.
 fn mention_and_link_counts(report: &Report) -> (i64, i64) {
@@ -161,6 +162,51 @@ pub trait Store: Send + Sync {
 
     async fn counts(&self) -> Result<Counts>;
 
+    /// The current version of one report with its entities.
+    async fn report(&self, report_ref: &str) -> Result<Option<StoredReport>>;
+
+    /// Every current report version with its entities, in the order they were stored, streamed.
+    fn reports(&self) -> BoxStream<'_, Result<StoredReport>>;
+
+    /// The person each resolved mention belongs to.
+    async fn person_assignments(&self) -> Result<Vec<PersonAssignment>>;
+
+    /// Writes resolution results: `upserts` replace any earlier row for their mentions and
+    /// `removed` mentions lose theirs; with `replace_all` every earlier row goes first. One
+    /// transaction.
+    async fn update_person_assignments(
+        &self,
+        upserts: &[PersonAssignment],
+        removed: &[String],
+        replace_all: bool,
+    ) -> Result<()>;
+
+    /// The phone, vehicle or place each object mention was resolved to.
+    async fn object_assignments(&self) -> Result<Vec<ObjectAssignment>>;
+
+    async fn replace_object_assignments(&self, rows: &[ObjectAssignment]) -> Result<()>;
+
+    /// Keeps a newly trained resolution model; returns its id.
+    async fn save_model(&self, model: &str, report: &str) -> Result<i64>;
+
+    /// The most recently trained model.
+    async fn latest_model(&self) -> Result<Option<StoredModel>>;
+
+    /// Every resolution decision ever made, revoked ones included, oldest first.
+    async fn decisions(&self) -> Result<Vec<Decision>>;
+
+    /// Records an analyst's decision and audits it.
+    async fn add_decision(&self, decision: NewDecision) -> Result<Decision>;
+
+    /// Revokes a decision (it stays on record) and audits it; false if there was no such
+    /// decision in force.
+    async fn revoke_decision(&self, id: i64, actor: &str, reason: &str) -> Result<bool>;
+
+    /// Analysis bookkeeping.
+    async fn state(&self, key: &str) -> Result<Option<String>>;
+
+    async fn set_state(&self, key: &str, value: &str) -> Result<()>;
+
     /// Checks the whole audit chain; the problems found, none when it is intact.
     async fn verify_audit(&self) -> Result<Vec<AuditProblem>> {
         let mut problems = Vec::new();
@@ -185,9 +231,13 @@ pub trait Store: Send + Sync {
 /// lacks.
 pub async fn open(url: &str) -> Result<Arc<dyn Store>> {
     if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-        Ok(Arc::new(postgres::PgStore::open(url).await?))
+        Ok(Arc::new(SqlStore {
+            db: Db::Postgres(postgres::PgStore::open(url).await?),
+        }))
     } else if let Some(path) = url.strip_prefix("sqlite:") {
-        Ok(Arc::new(sqlite::SqliteStore::open(path).await?))
+        Ok(Arc::new(SqlStore {
+            db: Db::Sqlite(sqlite::SqliteStore::open(path).await?),
+        }))
     } else {
         Err(StoreError::Open {
             url: url.to_string(),
@@ -256,4 +306,268 @@ pub(crate) fn flatten_results<T: Send + 'static>(
         Err(e) => vec![Err(e)],
     };
     futures::stream::iter(items)
+}
+
+/// A current report version as analysis reads it.
+#[derive(Debug, Clone)]
+pub struct StoredReport {
+    /// The store's id of this version (later versions have larger ids).
+    pub id: i64,
+    pub report_ref: String,
+    pub version: i64,
+    pub received: OffsetDateTime,
+    pub source_type: SourceType,
+    pub source_org: Option<String>,
+    pub grading: Grading,
+    pub crime_types: Vec<CrimeType>,
+    pub area: Option<String>,
+    pub text: String,
+    pub entities: Entities,
+}
+
+/// The resolved person of one person mention.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PersonAssignment {
+    pub mention: String,
+    pub person_id: String,
+    /// A label of the group of mentions linked by evidence that was clustered together (its
+    /// first mention), so that an incremental run knows what to work out again.
+    pub component: String,
+}
+
+/// The resolved phone, vehicle or place of one object mention.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ObjectAssignment {
+    pub mention: String,
+    pub kind: EntityKind,
+    pub entity_id: String,
+}
+
+/// A trained resolution model as stored (JSON).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredModel {
+    pub id: i64,
+    pub trained_at: String,
+    pub model: String,
+    pub report: String,
+}
+
+/// An analyst's decision that two mentions are, or are not, the same person.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewDecision {
+    pub same: bool,
+    pub mention_a: String,
+    pub mention_b: String,
+    pub actor: String,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decision {
+    pub id: i64,
+    pub same: bool,
+    pub mention_a: String,
+    pub mention_b: String,
+    pub actor: String,
+    pub reason: String,
+    pub at: String,
+    pub revoked_at: Option<String>,
+    pub revoked_by: Option<String>,
+    pub revoke_reason: Option<String>,
+}
+
+impl Decision {
+    pub fn in_force(&self) -> bool {
+        self.revoked_at.is_none()
+    }
+}
+
+/// The two backends behind one [`Store`].
+pub(crate) enum Db {
+    Sqlite(sqlite::SqliteStore),
+    Postgres(postgres::PgStore),
+}
+
+/// The store over SQLite or PostgreSQL.
+pub struct SqlStore {
+    db: Db,
+}
+
+/// Calls a method that each backend implements in its own way.
+macro_rules! dispatch {
+    ($self:ident . $method:ident ( $($arg:expr),* )) => {
+        match &$self.db {
+            Db::Sqlite(s) => s.$method($($arg),*).await,
+            Db::Postgres(s) => s.$method($($arg),*).await,
+        }
+    };
+}
+
+#[async_trait]
+impl Store for SqlStore {
+    fn backend(&self) -> Backend {
+        match self.db {
+            Db::Sqlite(_) => Backend::Sqlite,
+            Db::Postgres(_) => Backend::Postgres,
+        }
+    }
+
+    async fn begin_write(&self) -> Result<Box<dyn WriteTx>> {
+        dispatch!(self.begin_write())
+    }
+
+    async fn append_audit(&self, entry: NewAuditEntry) -> Result<AuditEntry> {
+        dispatch!(self.append_audit(entry))
+    }
+
+    async fn audit_entries(&self, after: i64, limit: i64) -> Result<Vec<AuditEntry>> {
+        dispatch!(self.audit_entries(after, limit))
+    }
+
+    async fn report_versions(&self, report_ref: &str) -> Result<Vec<ReportVersion>> {
+        dispatch!(self.report_versions(report_ref))
+    }
+
+    async fn report_raw(&self, report_ref: &str) -> Result<Option<String>> {
+        dispatch!(self.report_raw(report_ref))
+    }
+
+    fn person_mentions(&self) -> BoxStream<'_, Result<StoredPersonMention>> {
+        match &self.db {
+            Db::Sqlite(s) => s.person_mentions(),
+            Db::Postgres(s) => s.person_mentions(),
+        }
+    }
+
+    async fn counts(&self) -> Result<Counts> {
+        dispatch!(self.counts())
+    }
+
+    async fn report(&self, report_ref: &str) -> Result<Option<StoredReport>> {
+        dispatch!(self.report(report_ref))
+    }
+
+    fn reports(&self) -> BoxStream<'_, Result<StoredReport>> {
+        match &self.db {
+            Db::Sqlite(s) => s.reports(),
+            Db::Postgres(s) => s.reports(),
+        }
+    }
+
+    async fn person_assignments(&self) -> Result<Vec<PersonAssignment>> {
+        common::person_assignments(&self.db).await
+    }
+
+    async fn update_person_assignments(
+        &self,
+        upserts: &[PersonAssignment],
+        removed: &[String],
+        replace_all: bool,
+    ) -> Result<()> {
+        common::update_person_assignments(&self.db, upserts, removed, replace_all).await
+    }
+
+    async fn object_assignments(&self) -> Result<Vec<ObjectAssignment>> {
+        common::object_assignments(&self.db).await
+    }
+
+    async fn replace_object_assignments(&self, rows: &[ObjectAssignment]) -> Result<()> {
+        common::replace_object_assignments(&self.db, rows).await
+    }
+
+    async fn save_model(&self, model: &str, report: &str) -> Result<i64> {
+        common::save_model(&self.db, model, report).await
+    }
+
+    async fn latest_model(&self) -> Result<Option<StoredModel>> {
+        common::latest_model(&self.db).await
+    }
+
+    async fn decisions(&self) -> Result<Vec<Decision>> {
+        common::decisions(&self.db).await
+    }
+
+    async fn add_decision(&self, decision: NewDecision) -> Result<Decision> {
+        let stored = common::add_decision(&self.db, &decision).await?;
+        self.append_audit(NewAuditEntry {
+            actor: decision.actor.clone(),
+            action: if decision.same {
+                "resolution.same".into()
+            } else {
+                "resolution.different".into()
+            },
+            reason: Some(decision.reason.clone()),
+            subject: Some(format!("{} {}", decision.mention_a, decision.mention_b)),
+            details: serde_json::json!({"decision": stored.id}),
+        })
+        .await?;
+        Ok(stored)
+    }
+
+    async fn revoke_decision(&self, id: i64, actor: &str, reason: &str) -> Result<bool> {
+        let done = common::revoke_decision(&self.db, id, actor, reason).await?;
+        if done {
+            self.append_audit(NewAuditEntry {
+                actor: actor.to_string(),
+                action: "resolution.revoke".into(),
+                reason: Some(reason.to_string()),
+                subject: None,
+                details: serde_json::json!({"decision": id}),
+            })
+            .await?;
+        }
+        Ok(done)
+    }
+
+    async fn state(&self, key: &str) -> Result<Option<String>> {
+        common::state(&self.db, key).await
+    }
+
+    async fn set_state(&self, key: &str, value: &str) -> Result<()> {
+        common::set_state(&self.db, key, value).await
+    }
+}
+
+/// Rebuilds a stored report version from its columns.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn decode_report(
+    id: i64,
+    report_ref: String,
+    version: i64,
+    received: OffsetDateTime,
+    source_type: String,
+    source_org: Option<String>,
+    grading: [String; 3],
+    conditions: Option<String>,
+    crime_types: String,
+    area: Option<String>,
+    text: String,
+    entities: String,
+) -> Result<StoredReport> {
+    let corrupt = |what: &str, e: &dyn std::fmt::Display| {
+        StoreError::Corrupt(format!("{what} of {report_ref}: {e}"))
+    };
+    let [gs, gi, gh] = grading;
+    let grading = Grading::new(
+        gs.parse().map_err(|e| corrupt("grading", &e))?,
+        gi.parse().map_err(|e| corrupt("grading", &e))?,
+        gh.parse().map_err(|e| corrupt("grading", &e))?,
+        conditions,
+    )
+    .map_err(|e| corrupt("grading", &e))?;
+    Ok(StoredReport {
+        id,
+        version,
+        received,
+        source_type: source_type
+            .parse()
+            .map_err(|e| corrupt("source type", &e))?,
+        source_org,
+        grading,
+        crime_types: serde_json::from_str(&crime_types).map_err(|e| corrupt("crime types", &e))?,
+        area,
+        text,
+        entities: Entities::from_json(&entities).map_err(|e| corrupt("entities", &e))?,
+        report_ref,
+    })
 }

@@ -6,8 +6,8 @@
 
 use crate::audit::{self, AuditEntry, NewAuditEntry};
 use crate::{
-    Backend, Counts, IngestId, NewReport, ReportVersion, Result, Store, StoreError,
-    StoredPersonMention, WriteOutcome, WriteTx,
+    Counts, IngestId, NewReport, ReportVersion, Result, StoreError, StoredPersonMention,
+    WriteOutcome, WriteTx,
 };
 use async_trait::async_trait;
 use futures::StreamExt;
@@ -23,7 +23,7 @@ const WRITE_LOCK: i64 = 0x5167_6874_0001;
 const AUDIT_LOCK: i64 = 0x5167_6874_0002;
 
 pub struct PgStore {
-    pool: PgPool,
+    pub(crate) pool: PgPool,
 }
 
 fn db_err(e: sqlx::Error) -> StoreError {
@@ -224,13 +224,8 @@ impl PgTx {
     }
 }
 
-#[async_trait]
-impl Store for PgStore {
-    fn backend(&self) -> Backend {
-        Backend::Postgres
-    }
-
-    async fn begin_write(&self) -> Result<Box<dyn WriteTx>> {
+impl PgStore {
+    pub(crate) async fn begin_write(&self) -> Result<Box<dyn WriteTx>> {
         let mut tx = self.pool.begin().await.map_err(db_err)?;
         sqlx::query("SELECT pg_advisory_xact_lock($1)")
             .bind(WRITE_LOCK)
@@ -240,7 +235,7 @@ impl Store for PgStore {
         Ok(Box::new(PgTx { tx }))
     }
 
-    async fn append_audit(&self, entry: NewAuditEntry) -> Result<AuditEntry> {
+    pub(crate) async fn append_audit(&self, entry: NewAuditEntry) -> Result<AuditEntry> {
         let mut tx = self.pool.begin().await.map_err(db_err)?;
         sqlx::query("SELECT pg_advisory_xact_lock($1)")
             .bind(AUDIT_LOCK)
@@ -277,7 +272,7 @@ impl Store for PgStore {
         Ok(stored)
     }
 
-    async fn audit_entries(&self, after: i64, limit: i64) -> Result<Vec<AuditEntry>> {
+    pub(crate) async fn audit_entries(&self, after: i64, limit: i64) -> Result<Vec<AuditEntry>> {
         let rows = sqlx::query(
             "SELECT id, at, actor, action, reason, subject, details, prev_hash, hash \
              FROM audit WHERE id > $1 ORDER BY id LIMIT $2",
@@ -303,7 +298,7 @@ impl Store for PgStore {
             .collect())
     }
 
-    async fn report_versions(&self, report_ref: &str) -> Result<Vec<ReportVersion>> {
+    pub(crate) async fn report_versions(&self, report_ref: &str) -> Result<Vec<ReportVersion>> {
         let rows = sqlx::query(
             "SELECT version, current, content_hash, ingest_id FROM reports \
              WHERE ref = $1 ORDER BY version",
@@ -323,7 +318,7 @@ impl Store for PgStore {
             .collect())
     }
 
-    async fn report_raw(&self, report_ref: &str) -> Result<Option<String>> {
+    pub(crate) async fn report_raw(&self, report_ref: &str) -> Result<Option<String>> {
         sqlx::query_scalar("SELECT raw FROM reports WHERE ref = $1 AND current")
             .bind(report_ref)
             .fetch_optional(&self.pool)
@@ -331,7 +326,7 @@ impl Store for PgStore {
             .map_err(db_err)
     }
 
-    fn person_mentions(&self) -> BoxStream<'_, Result<StoredPersonMention>> {
+    pub(crate) fn person_mentions(&self) -> BoxStream<'_, Result<StoredPersonMention>> {
         sqlx::query(
             "SELECT ref, received, handling, entities FROM reports \
              WHERE current AND mention_count > 0 ORDER BY id",
@@ -350,7 +345,65 @@ impl Store for PgStore {
         .boxed()
     }
 
-    async fn counts(&self) -> Result<Counts> {
+    pub(crate) async fn report(&self, report_ref: &str) -> Result<Option<crate::StoredReport>> {
+        let Some(row) = sqlx::query(
+            "SELECT id, ref, version::bigint, received, source_type, source_org, grading_source, \
+             grading_intel, handling, conditions, crime_types, area, body, entities \
+             FROM reports WHERE current AND ref = $1",
+        )
+        .bind(report_ref)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(db_err)?
+        else {
+            return Ok(None);
+        };
+        let received: OffsetDateTime = row.get(3);
+        crate::decode_report(
+            row.get(0),
+            row.get(1),
+            row.get(2),
+            received,
+            row.get(4),
+            row.get(5),
+            [row.get(6), row.get(7), row.get(8)],
+            row.get(9),
+            row.get(10),
+            row.get(11),
+            row.get(12),
+            row.get(13),
+        )
+        .map(Some)
+    }
+
+    pub(crate) fn reports(&self) -> BoxStream<'_, Result<crate::StoredReport>> {
+        sqlx::query(
+            "SELECT id, ref, version::bigint, received, source_type, source_org, grading_source, \
+             grading_intel, handling, conditions, crime_types, area, body, entities \
+             FROM reports WHERE current ORDER BY id",
+        )
+        .fetch(&self.pool)
+        .map(|row| {
+            let row = row.map_err(db_err)?;
+            crate::decode_report(
+                row.get(0),
+                row.get(1),
+                row.get(2),
+                row.get::<OffsetDateTime, _>(3),
+                row.get(4),
+                row.get(5),
+                [row.get(6), row.get(7), row.get(8)],
+                row.get(9),
+                row.get(10),
+                row.get(11),
+                row.get(12),
+                row.get(13),
+            )
+        })
+        .boxed()
+    }
+
+    pub(crate) async fn counts(&self) -> Result<Counts> {
         let row = sqlx::query(
             "SELECT \
                (SELECT count(*) FROM reports WHERE current), \

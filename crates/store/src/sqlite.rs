@@ -6,8 +6,8 @@
 
 use crate::audit::{self, AuditEntry, NewAuditEntry};
 use crate::{
-    Backend, Counts, IngestId, NewReport, ReportVersion, Result, Store, StoreError,
-    StoredPersonMention, WriteOutcome, WriteTx,
+    Counts, IngestId, NewReport, ReportVersion, Result, StoreError, StoredPersonMention,
+    WriteOutcome, WriteTx,
 };
 use async_trait::async_trait;
 use futures::StreamExt;
@@ -22,7 +22,7 @@ use std::time::Duration;
 use time::OffsetDateTime;
 
 pub struct SqliteStore {
-    pool: SqlitePool,
+    pub(crate) pool: SqlitePool,
 }
 
 fn db_err(e: sqlx::Error) -> StoreError {
@@ -231,13 +231,8 @@ impl SqliteTx {
     }
 }
 
-#[async_trait]
-impl Store for SqliteStore {
-    fn backend(&self) -> Backend {
-        Backend::Sqlite
-    }
-
-    async fn begin_write(&self) -> Result<Box<dyn WriteTx>> {
+impl SqliteStore {
+    pub(crate) async fn begin_write(&self) -> Result<Box<dyn WriteTx>> {
         let tx = self
             .pool
             .begin_with("BEGIN IMMEDIATE")
@@ -246,7 +241,7 @@ impl Store for SqliteStore {
         Ok(Box::new(SqliteTx { tx }))
     }
 
-    async fn append_audit(&self, entry: NewAuditEntry) -> Result<AuditEntry> {
+    pub(crate) async fn append_audit(&self, entry: NewAuditEntry) -> Result<AuditEntry> {
         let mut tx = self
             .pool
             .begin_with("BEGIN IMMEDIATE")
@@ -282,7 +277,7 @@ impl Store for SqliteStore {
         Ok(stored)
     }
 
-    async fn audit_entries(&self, after: i64, limit: i64) -> Result<Vec<AuditEntry>> {
+    pub(crate) async fn audit_entries(&self, after: i64, limit: i64) -> Result<Vec<AuditEntry>> {
         let rows = sqlx::query(
             "SELECT id, at, actor, action, reason, subject, details, prev_hash, hash \
              FROM audit WHERE id > ? ORDER BY id LIMIT ?",
@@ -308,7 +303,7 @@ impl Store for SqliteStore {
             .collect())
     }
 
-    async fn report_versions(&self, report_ref: &str) -> Result<Vec<ReportVersion>> {
+    pub(crate) async fn report_versions(&self, report_ref: &str) -> Result<Vec<ReportVersion>> {
         let rows = sqlx::query(
             "SELECT version, current, content_hash, ingest_id FROM reports \
              WHERE ref = ? ORDER BY version",
@@ -328,7 +323,7 @@ impl Store for SqliteStore {
             .collect())
     }
 
-    async fn report_raw(&self, report_ref: &str) -> Result<Option<String>> {
+    pub(crate) async fn report_raw(&self, report_ref: &str) -> Result<Option<String>> {
         sqlx::query_scalar("SELECT raw FROM reports WHERE ref = ? AND current = 1")
             .bind(report_ref)
             .fetch_optional(&self.pool)
@@ -336,7 +331,7 @@ impl Store for SqliteStore {
             .map_err(db_err)
     }
 
-    fn person_mentions(&self) -> BoxStream<'_, Result<StoredPersonMention>> {
+    pub(crate) fn person_mentions(&self) -> BoxStream<'_, Result<StoredPersonMention>> {
         sqlx::query(
             "SELECT ref, received, handling, entities FROM reports \
              WHERE current = 1 AND mention_count > 0 ORDER BY id",
@@ -356,7 +351,66 @@ impl Store for SqliteStore {
         .boxed()
     }
 
-    async fn counts(&self) -> Result<Counts> {
+    pub(crate) async fn report(&self, report_ref: &str) -> Result<Option<crate::StoredReport>> {
+        let Some(row) = sqlx::query(
+            "SELECT id, ref, version, received, source_type, source_org, grading_source, \
+             grading_intel, handling, conditions, crime_types, area, body, entities \
+             FROM reports WHERE current = 1 AND ref = ?",
+        )
+        .bind(report_ref)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(db_err)?
+        else {
+            return Ok(None);
+        };
+        let received: String = row.get(3);
+        crate::decode_report(
+            row.get(0),
+            row.get(1),
+            row.get(2),
+            parse_time(&received)?,
+            row.get(4),
+            row.get(5),
+            [row.get(6), row.get(7), row.get(8)],
+            row.get(9),
+            row.get(10),
+            row.get(11),
+            row.get(12),
+            row.get(13),
+        )
+        .map(Some)
+    }
+
+    pub(crate) fn reports(&self) -> BoxStream<'_, Result<crate::StoredReport>> {
+        sqlx::query(
+            "SELECT id, ref, version, received, source_type, source_org, grading_source, \
+             grading_intel, handling, conditions, crime_types, area, body, entities \
+             FROM reports WHERE current = 1 ORDER BY id",
+        )
+        .fetch(&self.pool)
+        .map(|row| {
+            let row = row.map_err(db_err)?;
+            let received: String = row.get(3);
+            crate::decode_report(
+                row.get(0),
+                row.get(1),
+                row.get(2),
+                parse_time(&received)?,
+                row.get(4),
+                row.get(5),
+                [row.get(6), row.get(7), row.get(8)],
+                row.get(9),
+                row.get(10),
+                row.get(11),
+                row.get(12),
+                row.get(13),
+            )
+        })
+        .boxed()
+    }
+
+    pub(crate) async fn counts(&self) -> Result<Counts> {
         let row = sqlx::query(
             "SELECT \
                (SELECT count(*) FROM reports WHERE current = 1), \

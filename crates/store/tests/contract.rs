@@ -222,6 +222,128 @@ async fn opening_again_keeps_everything(db: &TestDb) {
     assert_eq!(again.counts().await.unwrap().reports, 1);
 }
 
+async fn reports_stream_current_versions_with_entities(db: &TestDb) {
+    let store = db.open().await;
+    put(
+        &store,
+        &[record("R-1", "a", &["Jon SMITH"]), record("R-2", "b", &[])],
+    )
+    .await;
+    put(
+        &store,
+        &[record("R-1", "a, corrected", &["Jon SMITH", "Amy GREEN"])],
+    )
+    .await;
+    let reports: Vec<store::StoredReport> = store.reports().try_collect().await.unwrap();
+    let refs: Vec<&str> = reports.iter().map(|r| r.report_ref.as_str()).collect();
+    assert_eq!(
+        refs,
+        vec!["R-2", "R-1"],
+        "current versions in the order stored"
+    );
+    let r1 = &reports[1];
+    assert_eq!((r1.version, r1.text.as_str()), (2, "a, corrected"));
+    assert_eq!(r1.entities.persons.len(), 2);
+    assert_eq!(
+        r1.entities.phones[0].phone.e164.as_deref(),
+        Some("+447700900123")
+    );
+    assert_eq!(r1.grading.code(), "1/B/P");
+    assert_eq!(r1.crime_types, vec![model::CrimeType::DrugsCountyLines]);
+}
+
+async fn resolution_results_are_kept_and_replaced(db: &TestDb) {
+    let store = db.open().await;
+    let a = |m: &str, p: &str| store::PersonAssignment {
+        mention: m.into(),
+        person_id: p.into(),
+        component: "c".into(),
+    };
+    store
+        .update_person_assignments(
+            &[
+                a("R-1#P1", "per_1"),
+                a("R-2#P1", "per_1"),
+                a("R-3#P1", "per_2"),
+            ],
+            &[],
+            true,
+        )
+        .await
+        .unwrap();
+    store
+        .update_person_assignments(&[a("R-2#P1", "per_3")], &["R-3#P1".to_string()], false)
+        .await
+        .unwrap();
+    let rows = store.person_assignments().await.unwrap();
+    assert_eq!(rows, vec![a("R-1#P1", "per_1"), a("R-2#P1", "per_3")]);
+    let many: Vec<store::PersonAssignment> = (0..12_000)
+        .map(|i| a(&format!("M-{i:05}#P1"), &format!("per_{i}")))
+        .collect();
+    store
+        .update_person_assignments(&many, &[], true)
+        .await
+        .unwrap();
+    assert_eq!(store.person_assignments().await.unwrap().len(), 12_000);
+
+    let objects = vec![store::ObjectAssignment {
+        mention: "R-1#T1".into(),
+        kind: model::EntityKind::Phone,
+        entity_id: "phn_1".into(),
+    }];
+    store.replace_object_assignments(&objects).await.unwrap();
+    assert_eq!(store.object_assignments().await.unwrap(), objects);
+
+    assert_eq!(store.latest_model().await.unwrap(), None);
+    store.save_model("{\"v\":1}", "{}").await.unwrap();
+    let second = store.save_model("{\"v\":2}", "{}").await.unwrap();
+    let latest = store.latest_model().await.unwrap().unwrap();
+    assert_eq!((latest.id, latest.model.as_str()), (second, "{\"v\":2}"));
+
+    assert_eq!(store.state("watermark").await.unwrap(), None);
+    store.set_state("watermark", "7").await.unwrap();
+    store.set_state("watermark", "9").await.unwrap();
+    assert_eq!(
+        store.state("watermark").await.unwrap().as_deref(),
+        Some("9")
+    );
+}
+
+async fn decisions_are_audited_and_revocable(db: &TestDb) {
+    let store = db.open().await;
+    let d = store
+        .add_decision(store::NewDecision {
+            same: false,
+            mention_a: "R-1#P1".into(),
+            mention_b: "R-2#P1".into(),
+            actor: "analyst1".into(),
+            reason: "different dates of birth on custody record".into(),
+        })
+        .await
+        .unwrap();
+    assert!(d.in_force());
+    assert!(
+        store
+            .revoke_decision(d.id, "analyst2", "custody record was wrong")
+            .await
+            .unwrap()
+    );
+    assert!(
+        !store
+            .revoke_decision(d.id, "analyst2", "again")
+            .await
+            .unwrap(),
+        "already revoked"
+    );
+    let all = store.decisions().await.unwrap();
+    assert_eq!(all.len(), 1);
+    assert_eq!(all[0].revoked_by.as_deref(), Some("analyst2"));
+    let audit = store.audit_entries(0, 100).await.unwrap();
+    let actions: Vec<&str> = audit.iter().map(|e| e.action.as_str()).collect();
+    assert_eq!(actions, vec!["resolution.different", "resolution.revoke"]);
+    assert!(store.verify_audit().await.unwrap().is_empty());
+}
+
 macro_rules! contract {
     ($($name:ident),* $(,)?) => {
         mod sqlite {
@@ -255,4 +377,7 @@ contract!(
     the_audit_trail_chains_and_detects_tampering,
     concurrent_audit_appends_keep_one_chain,
     opening_again_keeps_everything,
+    reports_stream_current_versions_with_entities,
+    resolution_results_are_kept_and_replaced,
+    decisions_are_audited_and_revocable,
 );

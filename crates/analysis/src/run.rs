@@ -1,0 +1,358 @@
+//! `analyse`: read every current report, resolve, and save what changed.
+
+use crate::{AnalysisError, Result};
+use model::EntityKind;
+use resolve::{BlockingReport, Decisions, Model, PersonRecord, Resolver, Settings, TrainingReport};
+use serde::Serialize;
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+use store::{NewAuditEntry, ObjectAssignment, PersonAssignment, Store};
+
+/// How to analyse.
+#[derive(Debug, Clone)]
+pub struct AnalyseOptions {
+    /// Train a new resolution model even if one is saved.
+    pub retrain: bool,
+    /// Work every component out again rather than only what changed.
+    pub rebuild: bool,
+    pub settings: Settings,
+    /// Who is running the analysis, for the audit trail.
+    pub actor: String,
+}
+
+impl Default for AnalyseOptions {
+    fn default() -> AnalyseOptions {
+        AnalyseOptions {
+            retrain: false,
+            rebuild: false,
+            settings: Settings::default(),
+            actor: "sightline".to_string(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PersonsSummary {
+    pub mentions: u64,
+    pub persons: u64,
+    /// `full` or `incremental`.
+    pub mode: &'static str,
+    /// Mentions whose component was worked out again.
+    pub reclustered: u64,
+    /// Mentions whose person changed, were added or went.
+    pub changed: u64,
+    pub model_id: i64,
+    pub trained: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ObjectsSummary {
+    pub phones: u64,
+    pub vehicles: u64,
+    pub places: u64,
+}
+
+/// What an analysis did: the counts, and the blocking and training reports when they ran.
+#[derive(Debug, Clone, Serialize)]
+pub struct AnalyseSummary {
+    pub reports: u64,
+    pub persons: PersonsSummary,
+    pub objects: ObjectsSummary,
+    pub blocking: Option<BlockingReport>,
+    pub training: Option<TrainingReport>,
+    pub seconds: f64,
+}
+
+/// The object mentions of the picture: phones, vehicles and places, for resolution by key.
+struct ObjectMentions {
+    phones: Vec<(String, Option<String>)>,
+    vehicles: Vec<(String, Option<String>)>,
+    places: Vec<(String, Option<model::Address>)>,
+}
+
+/// Brings the resolved picture up to date.
+pub async fn analyse(store: &Arc<dyn Store>, options: AnalyseOptions) -> Result<AnalyseSummary> {
+    use futures::TryStreamExt;
+    let started = std::time::Instant::now();
+
+    // Everything current: person records and object mentions.
+    let mut people: Vec<PersonRecord> = Vec::new();
+    let mut objects = ObjectMentions {
+        phones: Vec::new(),
+        vehicles: Vec::new(),
+        places: Vec::new(),
+    };
+    let mut reports = 0u64;
+    let mut stream = store.reports();
+    while let Some(r) = stream.try_next().await? {
+        reports += 1;
+        people.extend(resolve::prepare_report(
+            &r.report_ref,
+            r.received.date(),
+            &r.entities,
+        ));
+        let id = |local: &model::LocalId| format!("{}#{}", r.report_ref, local);
+        for p in r.entities.phones {
+            objects
+                .phones
+                .push((id(&p.id), Some(p.phone.key()).filter(|k| !k.is_empty())));
+        }
+        for v in r.entities.vehicles {
+            objects
+                .vehicles
+                .push((id(&v.id), v.vrm.and_then(|v| v.normalised)));
+        }
+        for l in r.entities.locations {
+            objects.places.push((id(&l.id), l.address));
+        }
+    }
+    drop(stream);
+
+    let decisions = in_force(store).await?;
+    let saved_model = if options.retrain {
+        None
+    } else {
+        store.latest_model().await?
+    };
+    let previous: Vec<PersonAssignment> = store.person_assignments().await?;
+    let settings = options.settings.clone();
+
+    // The heavy work runs off the async threads.
+    let (resolver, training, blocking, mode, reclustered, model_to_save) =
+        tokio::task::spawn_blocking({
+            let previous = previous.clone();
+            move || -> Result<_> {
+                match saved_model {
+                    Some(saved) => {
+                        let model: Model = serde_json::from_str(&saved.model)
+                            .map_err(|e| AnalysisError::Model(e.to_string()))?;
+                        if options.rebuild || previous.is_empty() {
+                            let (r, build) = Resolver::build(people, model, settings, decisions);
+                            let n = r.len() as u64;
+                            Ok((r, None, Some(build.blocking), "full", n, None))
+                        } else {
+                            let saved: HashMap<String, (String, String)> = previous
+                                .into_iter()
+                                .map(|a| (a.mention, (a.person_id, a.component)))
+                                .collect();
+                            let (known, new): (Vec<_>, Vec<_>) = people
+                                .into_iter()
+                                .partition(|p| saved.contains_key(&p.mention));
+                            let (r, add) =
+                                Resolver::restore(known, new, &saved, model, settings, decisions);
+                            Ok((r, None, None, "incremental", add.reclustered, None))
+                        }
+                    }
+                    None => {
+                        let (r, training, build) =
+                            Resolver::train_and_build(people, settings, decisions);
+                        let n = r.len() as u64;
+                        let model = r.model().clone();
+                        Ok((
+                            r,
+                            Some(training),
+                            Some(build.blocking),
+                            "full",
+                            n,
+                            Some(model),
+                        ))
+                    }
+                }
+            }
+        })
+        .await
+        .map_err(|e| AnalysisError::Interrupted(e.to_string()))??;
+
+    let model_id = match (&model_to_save, &training) {
+        (Some(model), Some(training)) => {
+            store
+                .save_model(
+                    &serde_json::to_string(model)
+                        .map_err(|e| AnalysisError::Model(e.to_string()))?,
+                    &serde_json::to_string(training)
+                        .map_err(|e| AnalysisError::Model(e.to_string()))?,
+                )
+                .await?
+        }
+        _ => store.latest_model().await?.map(|m| m.id).unwrap_or(0),
+    };
+
+    // Person ids, stable across runs; save only what changed.
+    let before: HashMap<String, (String, String)> = previous
+        .into_iter()
+        .map(|a| (a.mention, (a.person_id, a.component)))
+        .collect();
+    let previous_ids: HashMap<String, String> = before
+        .iter()
+        .map(|(m, (p, _))| (m.clone(), p.clone()))
+        .collect();
+    let mut next = previous_ids
+        .values()
+        .filter_map(|p| resolve::person_number(p))
+        .max()
+        .unwrap_or(0);
+    let clusters = resolver.clusters();
+    let ids = resolve::person_ids(&clusters, &previous_ids, &mut next);
+    let component_label: HashMap<&str, String> = {
+        let mut first: HashMap<u32, &str> = HashMap::new();
+        let assignments: Vec<(&str, u32, u32)> = resolver.assignments().collect();
+        for (m, _, c) in &assignments {
+            let e = first.entry(*c).or_insert(m);
+            if *m < *e {
+                *e = m;
+            }
+        }
+        assignments
+            .iter()
+            .map(|(m, _, c)| (*m, first[c].to_string()))
+            .collect()
+    };
+    let mut upserts = Vec::new();
+    let mut present: HashSet<&str> = HashSet::new();
+    for (cluster, id) in clusters.iter().zip(&ids) {
+        for m in cluster {
+            present.insert(m);
+            let component = component_label[m].clone();
+            let unchanged = before
+                .get(*m)
+                .is_some_and(|(p, c)| p == id && *c == component);
+            if !unchanged {
+                upserts.push(PersonAssignment {
+                    mention: m.to_string(),
+                    person_id: id.clone(),
+                    component,
+                });
+            }
+        }
+    }
+    let removed: Vec<String> = before
+        .keys()
+        .filter(|m| !present.contains(m.as_str()))
+        .cloned()
+        .collect();
+    let changed = (upserts.len() + removed.len()) as u64;
+    store
+        .update_person_assignments(&upserts, &removed, false)
+        .await?;
+
+    // Phones, vehicles and places.
+    let (object_rows, objects_summary) = resolve_objects(objects);
+    store.replace_object_assignments(&object_rows).await?;
+
+    let summary = AnalyseSummary {
+        reports,
+        persons: PersonsSummary {
+            mentions: resolver.len() as u64,
+            persons: clusters.len() as u64,
+            mode,
+            reclustered,
+            changed,
+            model_id,
+            trained: training.is_some(),
+        },
+        objects: objects_summary,
+        blocking,
+        training,
+        seconds: started.elapsed().as_secs_f64(),
+    };
+    store
+        .append_audit(NewAuditEntry {
+            actor: options.actor.clone(),
+            action: "analyse".into(),
+            reason: None,
+            subject: None,
+            details: serde_json::json!({
+                "reports": summary.reports,
+                "mentions": summary.persons.mentions,
+                "persons": summary.persons.persons,
+                "mode": summary.persons.mode,
+                "changed": summary.persons.changed,
+                "model": summary.persons.model_id,
+                "trained": summary.persons.trained,
+            }),
+        })
+        .await?;
+    Ok(summary)
+}
+
+/// The analysts' decisions in force.
+async fn in_force(store: &Arc<dyn Store>) -> Result<Decisions> {
+    let mut d = Decisions::default();
+    for decision in store.decisions().await? {
+        if !decision.in_force() {
+            continue;
+        }
+        let pair = (decision.mention_a, decision.mention_b);
+        if decision.same {
+            d.same.push(pair);
+        } else {
+            d.different.push(pair);
+        }
+    }
+    Ok(d)
+}
+
+fn resolve_objects(objects: ObjectMentions) -> (Vec<ObjectAssignment>, ObjectsSummary) {
+    let mut rows = Vec::new();
+    let mut summary = ObjectsSummary {
+        phones: 0,
+        vehicles: 0,
+        places: 0,
+    };
+    for (kind, prefix, items) in [
+        (EntityKind::Phone, "phn", objects.phones),
+        (EntityKind::Vehicle, "veh", objects.vehicles),
+    ] {
+        let keys: Vec<Option<String>> = items.iter().map(|(_, k)| k.clone()).collect();
+        let clusters = resolve::objects::by_key(&keys);
+        let mut distinct = HashSet::new();
+        for ((mention, key), cluster) in items.iter().zip(&clusters) {
+            // The id names the key itself when there is one, so it never changes.
+            let id = match key {
+                Some(k) => format!("{prefix}_{}", k.trim_start_matches('+')),
+                None => format!("{prefix}_{}", mention.replace('#', "_")),
+            };
+            distinct.insert(*cluster);
+            rows.push(ObjectAssignment {
+                mention: mention.clone(),
+                kind,
+                entity_id: id,
+            });
+        }
+        match kind {
+            EntityKind::Phone => summary.phones = distinct.len() as u64,
+            _ => summary.vehicles = distinct.len() as u64,
+        }
+    }
+    let addresses: Vec<Option<&model::Address>> =
+        objects.places.iter().map(|(_, a)| a.as_ref()).collect();
+    let clusters = resolve::objects::premises(&addresses);
+    // A place is named by the smallest premises key (or mention) in its cluster.
+    let mut names: HashMap<u32, String> = HashMap::new();
+    for ((mention, address), cluster) in objects.places.iter().zip(&clusters) {
+        let key = address
+            .as_ref()
+            .and_then(|a| a.premises_key())
+            .unwrap_or_else(|| mention.clone());
+        let e = names.entry(*cluster).or_insert_with(|| key.clone());
+        if key < *e {
+            *e = key;
+        }
+    }
+    summary.places = names.len() as u64;
+    for ((mention, _), cluster) in objects.places.iter().zip(&clusters) {
+        rows.push(ObjectAssignment {
+            mention: mention.clone(),
+            kind: EntityKind::Location,
+            entity_id: format!("loc_{}", short_hash(&names[cluster])),
+        });
+    }
+    (rows, summary)
+}
+
+/// A short, stable hexadecimal digest of a key, for ids that should not spell out an address.
+fn short_hash(key: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(key.as_bytes());
+    digest[..6].iter().map(|b| format!("{b:02x}")).collect()
+}
