@@ -20,9 +20,10 @@ pub enum Field {
     Address,
     Vehicle,
     Alias,
+    Associate,
 }
 
-pub const FIELDS: [Field; 9] = [
+pub const FIELDS: [Field; 10] = [
     Field::Forename,
     Field::Surname,
     Field::Dob,
@@ -32,6 +33,7 @@ pub const FIELDS: [Field; 9] = [
     Field::Address,
     Field::Vehicle,
     Field::Alias,
+    Field::Associate,
 ];
 
 pub const FIELD_COUNT: usize = FIELDS.len();
@@ -48,6 +50,7 @@ impl Field {
             Field::Address => "address",
             Field::Vehicle => "vehicle",
             Field::Alias => "street name",
+            Field::Associate => "named associate",
         }
     }
 
@@ -85,6 +88,7 @@ impl Field {
             Field::Phone | Field::Vehicle => &["missing", "shared", "none shared"],
             Field::Address => &["missing", "same premises", "same street", "different"],
             Field::Alias => &["missing", "shared", "different"],
+            Field::Associate => &["missing", "shared", "none shared"],
         }
     }
 }
@@ -98,6 +102,15 @@ pub struct Comparison {
     pub levels: Levels,
     /// The names matched best with forename and surname swapped over.
     pub swapped: bool,
+}
+
+/// The key of a full name for frequency counting, the same whichever way round it is written.
+pub fn full_name_key(forename: &str, surname: &str) -> String {
+    if forename <= surname {
+        format!("{forename}|{surname}")
+    } else {
+        format!("{surname}|{forename}")
+    }
 }
 
 /// Forename equivalence groups (nicknames, formal forms, transliterations).
@@ -157,6 +170,10 @@ pub struct Prepared {
     /// use ([`crate::Model::set_tf`]).
     pub forename_tf: f64,
     pub surname_tf: f64,
+    /// The adjustment when forename and surname both agree exactly, from how often the full
+    /// name occurs: names run in families and communities, so a full name can be far commoner
+    /// than its two parts' frequencies multiplied suggest.
+    pub full_name_tf: f64,
 }
 
 impl Prepared {
@@ -181,6 +198,7 @@ impl Prepared {
                 .unwrap_or_default(),
             forename_tf: 0.0,
             surname_tf: 0.0,
+            full_name_tf: 0.0,
             record,
         }
     }
@@ -538,6 +556,7 @@ pub fn compare(a: &Prepared, b: &Prepared) -> Comparison {
     };
     levels[7] = set_level(&ra.vehicles, &rb.vehicles);
     levels[8] = set_level(&ra.aliases, &rb.aliases);
+    levels[9] = set_level(&ra.associates, &rb.associates);
     Comparison { levels, swapped }
 }
 
@@ -578,6 +597,7 @@ mod tests {
             addresses: vec![],
             streets: vec![],
             vehicles: vec![],
+            associates: vec![],
         })
     }
 

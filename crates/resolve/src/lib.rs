@@ -42,6 +42,10 @@ pub struct Settings {
     pub em_pairs_per_rule: usize,
     pub em_iterations: u32,
     pub seed: u64,
+    /// The largest share of true matches that may disagree outright on each field (indexed
+    /// like [`compare::FIELDS`]); `None` leaves the field to EM. These are the error rates of
+    /// police records: a date of birth wholly wrong, a surname changed.
+    pub max_disagreement: [Option<f64>; compare::FIELD_COUNT],
 }
 
 impl Default for Settings {
@@ -54,6 +58,20 @@ impl Default for Settings {
             em_pairs_per_rule: 500_000,
             em_iterations: 25,
             seed: 42,
+            // forename, surname, date of birth, gender, nationality, phone, address, vehicle,
+            // street name, named associate.
+            max_disagreement: [
+                Some(0.10),
+                Some(0.05),
+                Some(0.05),
+                Some(0.02),
+                Some(0.10),
+                None,
+                None,
+                None,
+                None,
+                None,
+            ],
         }
     }
 }

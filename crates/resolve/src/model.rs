@@ -26,6 +26,9 @@ pub struct Model {
     /// How often each folded forename occurs, as a share of records with one.
     pub forename_tf: HashMap<String, f64>,
     pub surname_tf: HashMap<String, f64>,
+    /// How often each full name occurs (key: [`crate::compare::full_name_key`]).
+    #[serde(default)]
+    pub full_name_tf: HashMap<String, f64>,
     /// Records the model was trained on.
     pub trained_on: u64,
 }
@@ -108,6 +111,7 @@ impl Model {
             fields,
             forename_tf: HashMap::new(),
             surname_tf: HashMap::new(),
+            full_name_tf: HashMap::new(),
             trained_on: 0,
         }
     }
@@ -136,6 +140,46 @@ impl Model {
             .collect()
     }
 
+    /// Counts how often each forename, surname and full name occurs. With `person_of` (each
+    /// record's cluster), a value counts once per person rather than once per record, so that
+    /// someone reported on forty times does not make their own name look common.
+    pub fn set_term_frequencies(&mut self, records: &[Prepared], person_of: Option<&[u32]>) {
+        use std::collections::HashSet;
+        let mut forenames: HashMap<String, f64> = HashMap::new();
+        let mut surnames: HashMap<String, f64> = HashMap::new();
+        let mut full_names: HashMap<String, f64> = HashMap::new();
+        let mut seen: HashSet<(u8, u32, &str)> = HashSet::new();
+        let mut full_seen: HashSet<(u32, String)> = HashSet::new();
+        for (i, p) in records.iter().enumerate() {
+            let person = person_of.map_or(i as u32, |c| c[i]);
+            if let (Some(f), Some(s)) = (&p.record.forename, &p.record.surname) {
+                let key = crate::compare::full_name_key(f, s);
+                if full_seen.insert((person, key.clone())) {
+                    *full_names.entry(key).or_default() += 1.0;
+                }
+            }
+            if let Some(f) = p.record.forename.as_deref().filter(|f| f.len() > 1)
+                && seen.insert((0, person, f))
+            {
+                *forenames.entry(f.to_string()).or_default() += 1.0;
+            }
+            if let Some(s) = p.record.surname.as_deref()
+                && seen.insert((1, person, s))
+            {
+                *surnames.entry(s.to_string()).or_default() += 1.0;
+            }
+        }
+        for table in [&mut forenames, &mut surnames, &mut full_names] {
+            let total: f64 = table.values().sum();
+            for v in table.values_mut() {
+                *v /= total;
+            }
+        }
+        self.forename_tf = forenames;
+        self.surname_tf = surnames;
+        self.full_name_tf = full_names;
+    }
+
     /// Sets each record's term-frequency adjustments under this model.
     pub fn set_tf(&self, records: &mut [Prepared]) {
         for p in records {
@@ -149,7 +193,25 @@ impl Model {
                 .surname
                 .as_deref()
                 .map_or(0.0, |v| self.tf_adjustment(Field::Surname, v));
+            p.full_name_tf = match (&p.record.forename, &p.record.surname) {
+                (Some(f), Some(s)) => self.full_name_adjustment(f, s),
+                _ => 0.0,
+            };
         }
+    }
+
+    /// The adjustment for an exact agreement on both forename and surname: log2 of u for that
+    /// agreement assumed by the level weights (the two fields' u multiplied) over the full
+    /// name's own frequency.
+    fn full_name_adjustment(&self, forename: &str, surname: &str) -> f64 {
+        let Some(tf) = self
+            .full_name_tf
+            .get(&crate::compare::full_name_key(forename, surname))
+        else {
+            return 0.0;
+        };
+        let assumed = self.fields[0].u[1].max(FLOOR) * self.fields[1].u[1].max(FLOOR);
+        (assumed / tf.max(FLOOR * FLOOR)).log2()
     }
 
     fn tf_adjustment(&self, field: Field, value: &str) -> f64 {
@@ -197,12 +259,19 @@ impl Model {
         let c = compare(a, b);
         let weights = self.level_weights();
         let (exact_forename, exact_surname) = Model::exact_values(a, b, &c);
+        let both_exact = c.levels[0] == 1 && c.levels[1] == 1;
         let (ra, rb) = (&a.record, &b.record);
         let mut fields = Vec::with_capacity(FIELD_COUNT);
         let mut total = self.prior_weight();
         for (i, f) in FIELDS.iter().enumerate() {
             let level = c.levels[i] as usize;
             let tf = match f {
+                // Both names agree: the full name's frequency, shown on the surname.
+                Field::Forename if both_exact => 0.0,
+                Field::Surname if both_exact => match (&ra.forename, &ra.surname) {
+                    (Some(fa), Some(sa)) => self.full_name_adjustment(fa, sa),
+                    _ => 0.0,
+                },
                 Field::Forename => exact_forename.map_or(0.0, |v| self.tf_adjustment(*f, v)),
                 Field::Surname => exact_surname.map_or(0.0, |v| self.tf_adjustment(*f, v)),
                 _ => 0.0,
@@ -241,6 +310,7 @@ impl Model {
                 Field::Address => (list(&ra.addresses), list(&rb.addresses)),
                 Field::Vehicle => (list(&ra.vehicles), list(&rb.vehicles)),
                 Field::Alias => (list(&ra.aliases), list(&rb.aliases)),
+                Field::Associate => (list(&ra.associates), list(&rb.associates)),
             };
             fields.push(FieldWeight {
                 field: f.name(),
@@ -283,6 +353,9 @@ impl Scorer<'_> {
         let mut w = self.prior_weight;
         for (i, level) in c.levels.iter().enumerate() {
             w += self.weights[i][*level as usize];
+        }
+        if c.levels[0] == 1 && c.levels[1] == 1 {
+            return w + a.full_name_tf;
         }
         if c.levels[0] == 1 {
             w += a.forename_tf;

@@ -72,6 +72,11 @@ pub struct PersonRecord {
     pub streets: Vec<String>,
     /// Registrations of vehicles the report links to this person.
     pub vehicles: Vec<String>,
+    /// Full names (folded, either order) of the other people in the same report. The company a
+    /// person keeps is evidence of who they are: two "Marian POPA"s each reported beside an
+    /// "Ivan YORDANOV" are likelier one person than two.
+    #[serde(default)]
+    pub associates: Vec<String>,
 }
 
 impl PersonRecord {
@@ -98,11 +103,31 @@ pub fn prepare_report(
     received: time::Date,
     entities: &Entities,
 ) -> Vec<PersonRecord> {
-    entities
+    let mut records: Vec<PersonRecord> = entities
         .persons
         .iter()
         .map(|p| prepare_person(report_ref, received, p, entities))
-        .collect()
+        .collect();
+    let names: Vec<Option<String>> = records
+        .iter()
+        .map(|r| match (&r.forename, &r.surname) {
+            (Some(f), Some(s)) if f.len() > 1 => Some(crate::compare::full_name_key(f, s)),
+            _ => None,
+        })
+        .collect();
+    for (i, r) in records.iter_mut().enumerate() {
+        let mut associates: BTreeSet<String> = BTreeSet::new();
+        for (j, name) in names.iter().enumerate() {
+            if let Some(name) = name
+                && i != j
+                && names[i].as_ref() != Some(name)
+            {
+                associates.insert(name.clone());
+            }
+        }
+        r.associates = associates.into_iter().collect();
+    }
+    records
 }
 
 fn linked<'a>(
@@ -203,5 +228,6 @@ fn prepare_person(
         addresses: addresses.into_iter().collect(),
         streets: streets.into_iter().collect(),
         vehicles: vehicles.into_iter().collect(),
+        associates: Vec::new(),
     }
 }

@@ -115,7 +115,7 @@ impl Resolver {
         let (pairs, blocking) = index.all_pairs(&settings, prepared.len());
         let comparisons = compare_all(&prepared, &pairs);
         let (model, training) = train(&prepared, &pairs, &comparisons, &settings);
-        let (resolver, build) = Resolver::build_prepared(
+        let (mut resolver, mut build) = Resolver::build_prepared(
             prepared,
             index,
             &pairs,
@@ -125,6 +125,21 @@ impl Resolver {
             settings,
             decisions,
         );
+        // Term frequencies again, counting each person once now that persons are known, and
+        // the picture again with them.
+        let person_of = resolver.cluster.clone();
+        resolver
+            .model
+            .set_term_frequencies(&resolver.records, Some(&person_of));
+        let model = resolver.model.clone();
+        model.set_tf(&mut resolver.records);
+        let edges = resolver.score_compared(&pairs, &comparisons);
+        build.links = edges.len() as u64;
+        let all: Vec<u32> = (0..resolver.records.len() as u32).collect();
+        let (components, largest) = resolver.recluster(&all, edges);
+        build.components = components;
+        build.largest_component = largest;
+        build.clusters = resolver.cluster_count();
         (resolver, training, build)
     }
 

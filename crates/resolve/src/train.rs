@@ -215,25 +215,7 @@ pub fn train(
     let mut model = Model::starting(1e-4);
     model.trained_on = records.len() as u64;
 
-    // Term frequencies.
-    let mut forenames: HashMap<String, f64> = HashMap::new();
-    let mut surnames: HashMap<String, f64> = HashMap::new();
-    for p in records {
-        if let Some(f) = p.record.forename.as_deref().filter(|f| f.len() > 1) {
-            *forenames.entry(f.to_string()).or_default() += 1.0;
-        }
-        if let Some(s) = &p.record.surname {
-            *surnames.entry(s.clone()).or_default() += 1.0;
-        }
-    }
-    for table in [&mut forenames, &mut surnames] {
-        let total: f64 = table.values().sum();
-        for v in table.values_mut() {
-            *v /= total;
-        }
-    }
-    model.forename_tf = forenames;
-    model.surname_tf = surnames;
+    model.set_term_frequencies(records, None);
 
     let u_pairs = estimate_u(records, settings, &mut model);
 
@@ -280,6 +262,7 @@ pub fn train(
     }
     for (f, ests) in estimates.iter().enumerate() {
         if ests.is_empty() {
+            cap_disagreement(&mut model.fields[f].m, settings.max_disagreement[f]);
             continue;
         }
         let n = ests.len() as f64;
@@ -290,6 +273,7 @@ pub fn train(
             }
         }
         normalise(&mut m);
+        cap_disagreement(&mut m, settings.max_disagreement[f]);
         model.fields[f].m = m;
     }
 
@@ -314,4 +298,26 @@ pub fn train(
         prior: model.prior,
     };
     (model, report)
+}
+
+/// Caps m of the last level ("different") and shares the rest out among the other levels in
+/// proportion. Where a blocking rule leaves little but one field to go on, EM cannot tell "the
+/// same person with that field wrong" from "another person of the same name", and can learn
+/// that true matches disagree far more often than records are ever mistyped; the cap is the
+/// domain's bound on that.
+fn cap_disagreement(m: &mut [f64], cap: Option<f64>) {
+    let Some(cap) = cap else { return };
+    let last = m.len() - 1;
+    if m[last] <= cap || last < 2 {
+        return;
+    }
+    let rest: f64 = m[1..last].iter().sum();
+    if rest <= 0.0 {
+        return;
+    }
+    let scale = (1.0 - cap) / rest;
+    for x in m[1..last].iter_mut() {
+        *x *= scale;
+    }
+    m[last] = cap;
 }

@@ -158,6 +158,7 @@ fn people(n: usize, seed: u64) -> (Vec<PersonRecord>, HashMap<String, usize>) {
                 addresses: vec![],
                 streets: vec![],
                 vehicles: vec![],
+                associates: vec![],
             });
         }
     }
@@ -294,6 +295,7 @@ fn a_weak_link_does_not_chain_two_people() {
         addresses: vec![],
         streets: vec![],
         vehicles: vec![],
+        associates: vec![],
     };
     let (mut records, _) = people(2000, 4);
     for k in 0..3 {
@@ -336,7 +338,7 @@ fn every_match_is_explained() {
     let e = resolver.explain(&cluster[0], &cluster[1]).unwrap();
     let sum: f64 = e.prior_weight + e.fields.iter().map(|f| f.weight).sum::<f64>();
     assert!((sum - e.match_weight).abs() < 1e-9, "the waterfall adds up");
-    assert_eq!(e.fields.len(), 9);
+    assert_eq!(e.fields.len(), resolve::compare::FIELD_COUNT);
     assert!((0.0..=1.0).contains(&e.probability));
     let json = serde_json::to_string(&e).unwrap();
     assert!(json.contains("\"field\":\"surname\""));
