@@ -229,7 +229,18 @@ fn person(
         None | Some("") => model::PersonRole::Unknown,
         Some(r) => r.parse().map_err(|e| err(at("role"), e))?,
     };
+    let mut identifiers = Vec::new();
+    for (k, w) in p.identifiers.unwrap_or_default().into_iter().enumerate() {
+        let field = format!("persons[{i}].identifiers[{k}]");
+        let kind = short(&format!("{field}.type"), Some(w.kind))?.unwrap_or_default();
+        let value = short(&format!("{field}.value"), Some(w.value))?.unwrap_or_default();
+        match model::Identifier::new(&kind, &value) {
+            Some(id) => identifiers.push(id),
+            None => return Err(err(field, "an identifier needs a type and a value")),
+        }
+    }
     Ok(PersonMention {
+        identifiers,
         id,
         name_raw,
         name,

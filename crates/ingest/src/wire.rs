@@ -63,6 +63,17 @@ pub struct WirePerson {
     pub nationality: Option<String>,
     #[serde(default)]
     pub role: Option<String>,
+    /// Sightline's optional addition to exchange-v1: official identifiers (PNC, NI number,
+    /// passport…) as `{"type": "...", "value": "..."}`.
+    #[serde(default)]
+    pub identifiers: Option<Vec<WireIdentifier>>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct WireIdentifier {
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub value: String,
 }
 
 #[derive(Debug, Deserialize)]

@@ -168,6 +168,30 @@ fn wrong_types_name_their_field() {
 }
 
 #[test]
+fn official_identifiers_are_an_optional_addition() {
+    let with = edited(
+        r#""role":"unknown"}"#,
+        r#""role":"unknown","identifiers":[{"type":"NI number","value":"ab 12 34 56 c"}]}"#,
+    );
+    let a = parse_line(with.as_bytes(), 1).unwrap();
+    let id = &a.report.persons[0].identifiers[0];
+    assert_eq!(
+        (id.kind.as_str(), id.value.as_str()),
+        ("ni_number", "AB123456C")
+    );
+    assert_eq!(id.raw, "ab 12 34 56 c");
+    let blank = edited(
+        r#""role":"unknown"}"#,
+        r#""role":"unknown","identifiers":[{"type":"pnc","value":"  "}]}"#,
+    );
+    check_rejected(
+        &blank,
+        Some("persons[0].identifiers[0]"),
+        "needs a type and a value",
+    );
+}
+
+#[test]
 fn ids_must_be_unique_and_links_must_point_inside_the_record() {
     check_rejected(
         &edited(r#""id":"L1""#, r#""id":"P1""#),

@@ -29,6 +29,7 @@ pub use name::PersonName;
 pub use phone::{Phone, PhoneKind};
 pub use postcode::Postcode;
 pub use report::{
-    Entities, Link, LocationMention, PersonMention, PhoneMention, Report, VehicleMention,
+    Entities, Identifier, Link, LocationMention, PersonMention, PhoneMention, Report,
+    VehicleMention,
 };
 pub use vrm::{Vrm, VrmFormat};

@@ -59,6 +59,48 @@ pub struct PersonMention {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nationality: Option<String>,
     pub role: PersonRole,
+    /// Official identifiers recorded for the person (an optional addition to exchange-v1).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub identifiers: Vec<Identifier>,
+}
+
+/// An official identifier: a PNC ID, a National Insurance number, a passport number…
+///
+/// The type is lower case (`pnc`, `ni_number`, `passport`); the value is upper case with spaces,
+/// dashes and slashes removed, so `ab 12 34 56 c` and `AB123456C` are one number.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Identifier {
+    pub kind: String,
+    pub value: String,
+    /// The value as written.
+    pub raw: String,
+}
+
+impl Identifier {
+    /// Normalises an identifier; `None` when type or value is blank.
+    pub fn new(kind: &str, raw: &str) -> Option<Identifier> {
+        let kind: String = kind
+            .trim()
+            .to_lowercase()
+            .chars()
+            .map(|c| if c.is_alphanumeric() { c } else { '_' })
+            .collect();
+        let value: String = raw
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(|c| c.to_uppercase())
+            .collect();
+        (!kind.is_empty() && !value.is_empty()).then(|| Identifier {
+            kind,
+            value,
+            raw: raw.to_string(),
+        })
+    }
+
+    /// `type:value`, the key two records share when they name the same identifier.
+    pub fn key(&self) -> String {
+        format!("{}:{}", self.kind, self.value)
+    }
 }
 
 impl PersonMention {

@@ -126,6 +126,11 @@ pub const DEFAULT_RULES: &[BlockingRule] = &[
         keys: |p| p.record.addresses.clone(),
     },
     BlockingRule {
+        name: "shared official identifier",
+        fields: &[Field::Identifier],
+        keys: |p| p.record.identifiers.clone(),
+    },
+    BlockingRule {
         name: "shared street name",
         fields: &[Field::Alias],
         keys: |p| p.record.aliases.clone(),

@@ -21,9 +21,10 @@ pub enum Field {
     Vehicle,
     Alias,
     Associate,
+    Identifier,
 }
 
-pub const FIELDS: [Field; 10] = [
+pub const FIELDS: [Field; 11] = [
     Field::Forename,
     Field::Surname,
     Field::Dob,
@@ -34,6 +35,7 @@ pub const FIELDS: [Field; 10] = [
     Field::Vehicle,
     Field::Alias,
     Field::Associate,
+    Field::Identifier,
 ];
 
 pub const FIELD_COUNT: usize = FIELDS.len();
@@ -51,6 +53,7 @@ impl Field {
             Field::Vehicle => "vehicle",
             Field::Alias => "street name",
             Field::Associate => "named associate",
+            Field::Identifier => "official identifier",
         }
     }
 
@@ -89,6 +92,7 @@ impl Field {
             Field::Address => &["missing", "same premises", "same street", "different"],
             Field::Alias => &["missing", "shared", "different"],
             Field::Associate => &["missing", "shared", "none shared"],
+            Field::Identifier => &["missing", "same", "different"],
         }
     }
 }
@@ -439,6 +443,23 @@ fn dob_level(a: &Dob, b: &Dob) -> u8 {
     }
 }
 
+/// Identifiers agree when any is the same; they disagree only when both records hold one of the
+/// same type and none is the same (two PNC numbers, different: two people).
+fn identifier_level(a: &[String], b: &[String]) -> u8 {
+    if a.is_empty() || b.is_empty() {
+        return 0;
+    }
+    if shares(a, b) {
+        return 1;
+    }
+    let kind = |k: &String| k.split(':').next().unwrap_or_default().to_string();
+    if a.iter().any(|x| b.iter().any(|y| kind(x) == kind(y))) {
+        2
+    } else {
+        0
+    }
+}
+
 fn shares(a: &[String], b: &[String]) -> bool {
     a.iter().any(|x| b.contains(x))
 }
@@ -557,6 +578,7 @@ pub fn compare(a: &Prepared, b: &Prepared) -> Comparison {
     levels[7] = set_level(&ra.vehicles, &rb.vehicles);
     levels[8] = set_level(&ra.aliases, &rb.aliases);
     levels[9] = set_level(&ra.associates, &rb.associates);
+    levels[10] = identifier_level(&ra.identifiers, &rb.identifiers);
     Comparison { levels, swapped }
 }
 
@@ -598,6 +620,7 @@ mod tests {
             streets: vec![],
             vehicles: vec![],
             associates: vec![],
+            identifiers: vec![],
         })
     }
 

@@ -59,8 +59,9 @@ impl Default for Settings {
             em_iterations: 25,
             seed: 42,
             // forename, surname, date of birth, gender, nationality, phone, address, vehicle,
-            // street name, named associate.
+            // street name, named associate, official identifier.
             max_disagreement: [
+                None,
                 Some(0.10),
                 Some(0.05),
                 Some(0.05),

@@ -311,6 +311,7 @@ impl Model {
                 Field::Vehicle => (list(&ra.vehicles), list(&rb.vehicles)),
                 Field::Alias => (list(&ra.aliases), list(&rb.aliases)),
                 Field::Associate => (list(&ra.associates), list(&rb.associates)),
+                Field::Identifier => (list(&ra.identifiers), list(&rb.identifiers)),
             };
             fields.push(FieldWeight {
                 field: f.name(),

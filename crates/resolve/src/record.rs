@@ -77,13 +77,17 @@ pub struct PersonRecord {
     /// "Ivan YORDANOV" are likelier one person than two.
     #[serde(default)]
     pub associates: Vec<String>,
+    /// Official identifiers as `type:value`.
+    #[serde(default)]
+    pub identifiers: Vec<String>,
 }
 
 impl PersonRecord {
     /// Whether the record carries anything to match on at all. A mention with no name, no date
     /// of birth and no identifier ("unknown male") is never matched to anyone.
     pub fn is_matchable(&self) -> bool {
-        self.forename.is_some()
+        !self.identifiers.is_empty()
+            || self.forename.is_some()
             || self.surname.is_some()
             || !self.aliases.is_empty()
             || ((!self.phones.is_empty()
@@ -229,5 +233,6 @@ fn prepare_person(
         streets: streets.into_iter().collect(),
         vehicles: vehicles.into_iter().collect(),
         associates: Vec::new(),
+        identifiers: p.identifiers.iter().map(|i| i.key()).collect(),
     }
 }

@@ -159,6 +159,7 @@ fn people(n: usize, seed: u64) -> (Vec<PersonRecord>, HashMap<String, usize>) {
                 streets: vec![],
                 vehicles: vec![],
                 associates: vec![],
+                identifiers: vec![],
             });
         }
     }
@@ -296,6 +297,7 @@ fn a_weak_link_does_not_chain_two_people() {
         streets: vec![],
         vehicles: vec![],
         associates: vec![],
+        identifiers: vec![],
     };
     let (mut records, _) = people(2000, 4);
     for k in 0..3 {
