@@ -6,6 +6,7 @@
 mod analyse_cmd;
 mod audit_cmd;
 mod bench;
+mod demo_cmd;
 mod evaluate_cmd;
 mod export;
 mod ingest_cmd;
@@ -48,6 +49,8 @@ struct Cli {
 enum Command {
     /// Reads exchange-v1 JSON Lines files (`-` for standard input, gzip recognised).
     Ingest(ingest_cmd::IngestArgs),
+    /// One command for a new user: a simulated force area, ingested and analysed.
+    Demo(demo_cmd::DemoArgs),
     /// Brings the picture up to date: resolves persons, phones, vehicles and places.
     Analyse(analyse_cmd::AnalyseArgs),
     /// Records an analyst's decision that two mentions are, or are not, the same person.
@@ -100,6 +103,7 @@ fn main() -> ExitCode {
     let result = runtime.block_on(async move {
         match cli.command {
             Command::Ingest(args) => ingest_cmd::run(&cli.db, &actor, args).await,
+            Command::Demo(args) => demo_cmd::run(&actor, args).await,
             Command::Analyse(args) => analyse_cmd::run(&cli.db, &actor, args).await,
             Command::Decide(args) => analyse_cmd::decide(&cli.db, &actor, args).await,
             Command::Explain(args) => analyse_cmd::explain(&cli.db, &actor, args).await,
