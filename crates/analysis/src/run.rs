@@ -108,7 +108,7 @@ pub async fn analyse(store: &Arc<dyn Store>, options: AnalyseOptions) -> Result<
     }
     drop(stream);
 
-    let decisions = in_force(store).await?;
+    let (decisions, decided) = in_force(store).await?;
     let saved_model = if options.retrain {
         None
     } else {
@@ -138,8 +138,9 @@ pub async fn analyse(store: &Arc<dyn Store>, options: AnalyseOptions) -> Result<
                             let (known, new): (Vec<_>, Vec<_>) = people
                                 .into_iter()
                                 .partition(|p| saved.contains_key(&p.mention));
-                            let (r, add) =
-                                Resolver::restore(known, new, &saved, model, settings, decisions);
+                            let (r, add) = Resolver::restore(
+                                known, new, &saved, &decided, model, settings, decisions,
+                            );
                             Ok((r, None, None, "incremental", add.reclustered, None))
                         }
                     }
@@ -275,10 +276,14 @@ pub async fn analyse(store: &Arc<dyn Store>, options: AnalyseOptions) -> Result<
     Ok(summary)
 }
 
-/// The analysts' decisions in force.
-async fn in_force(store: &Arc<dyn Store>) -> Result<Decisions> {
+/// The analysts' decisions in force, and every mention any decision (withdrawn ones too) has
+/// named: their components are worked out again, so that withdrawing a decision undoes it.
+async fn in_force(store: &Arc<dyn Store>) -> Result<(Decisions, Vec<String>)> {
     let mut d = Decisions::default();
+    let mut decided = Vec::new();
     for decision in store.decisions().await? {
+        decided.push(decision.mention_a.clone());
+        decided.push(decision.mention_b.clone());
         if !decision.in_force() {
             continue;
         }
@@ -289,7 +294,7 @@ async fn in_force(store: &Arc<dyn Store>) -> Result<Decisions> {
             d.different.push(pair);
         }
     }
-    Ok(d)
+    Ok((d, decided))
 }
 
 fn resolve_objects(objects: ObjectMentions) -> (Vec<ObjectAssignment>, ObjectsSummary) {

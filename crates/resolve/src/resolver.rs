@@ -304,12 +304,14 @@ impl Resolver {
 
     /// Picks up a picture saved earlier: `known` records with the person and component each was
     /// assigned (`previous`, which also holds mentions that have since gone), then adds the
-    /// `new` records. Components that lost members since, and those holding decided mentions,
-    /// are worked out again; everything else stays as saved.
+    /// `new` records. Components that lost members since, those holding decided mentions, and
+    /// those of the mentions in `recheck` (say, of decisions since withdrawn) are worked out
+    /// again; everything else stays as saved.
     pub fn restore(
         known: Vec<PersonRecord>,
         new: Vec<PersonRecord>,
         previous: &HashMap<String, (String, String)>,
+        recheck: &[String],
         model: Model,
         settings: Settings,
         decisions: Decisions,
@@ -358,6 +360,7 @@ impl Resolver {
             seeds.push(a);
             seeds.push(b);
         }
+        seeds.extend(recheck.iter().filter_map(|m| r.by_mention.get(m).copied()));
         let report = r.add_with(new, seeds);
         (r, report)
     }

@@ -381,6 +381,7 @@ fn a_saved_picture_picks_up_where_it_left_off() {
         known.clone(),
         rest.to_vec(),
         &saved,
+        &[],
         model.clone(),
         settings.clone(),
         Decisions::default(),

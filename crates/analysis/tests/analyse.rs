@@ -1,0 +1,221 @@
+//! `analyse` against real stores: incremental runs agree with a rebuild, decisions split and
+//! merge persons and can be withdrawn, and every mention is exported in exactly one person.
+
+use analysis::{AnalyseOptions, analyse, resolved_persons};
+use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
+use store::testing::TestDb;
+use store::{IngestId, NewReport, Store};
+
+/// A small simulated area's intelligence, one line per report.
+fn world_lines() -> Vec<String> {
+    let config = sim::Config {
+        people: 1500,
+        seed: 7,
+        ..sim::Config::default()
+    };
+    let mut intel = Vec::new();
+    let mut truth = Vec::new();
+    sim::generate(&config, &mut intel, &mut truth).expect("simulate");
+    String::from_utf8(intel)
+        .expect("utf-8")
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
+async fn ingest(store: &Arc<dyn Store>, lines: &[String]) {
+    let accepted: Vec<ingest::Accepted> = lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| ingest::parse_line(l.as_bytes(), i as u64 + 1).expect("valid line"))
+        .collect();
+    let batch: Vec<NewReport<'_>> = accepted
+        .iter()
+        .map(|a| NewReport {
+            report: &a.report,
+            content_hash: &a.content_hash,
+            raw: &a.raw,
+            entities: &a.entities_json,
+        })
+        .collect();
+    let mut tx = store.begin_write().await.unwrap();
+    tx.put_reports(IngestId(1), &batch).await.unwrap();
+    tx.commit().await.unwrap();
+}
+
+/// The persons as a partition of mention ids, whatever their ids.
+async fn partition(store: &Arc<dyn Store>) -> BTreeSet<Vec<String>> {
+    resolved_persons(store.as_ref())
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|p| p.mentions)
+        .collect()
+}
+
+async fn person_of(store: &Arc<dyn Store>) -> HashMap<String, String> {
+    store
+        .person_assignments()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|a| (a.mention, a.person_id))
+        .collect()
+}
+
+async fn incremental_runs_agree_with_a_rebuild(db: &TestDb) {
+    let store = db.open().await;
+    let lines = world_lines();
+    let (first, rest) = lines.split_at(lines.len() * 4 / 5);
+    ingest(&store, first).await;
+    let full = analyse(&store, AnalyseOptions::default()).await.unwrap();
+    assert!(full.persons.trained);
+    assert_eq!(full.persons.mode, "full");
+    let ids_before = person_of(&store).await;
+
+    ingest(&store, rest).await;
+    let incremental = analyse(&store, AnalyseOptions::default()).await.unwrap();
+    assert_eq!(incremental.persons.mode, "incremental");
+    assert!(!incremental.persons.trained, "no retraining");
+    assert!(
+        incremental.persons.reclustered < incremental.persons.mentions / 2,
+        "only what the new reports touch is worked out again: {:?}",
+        incremental.persons
+    );
+    let grown = partition(&store).await;
+
+    // Person ids stay with the people they named.
+    let ids_after = person_of(&store).await;
+    let kept = ids_before
+        .iter()
+        .filter(|(m, p)| ids_after.get(*m) == Some(*p))
+        .count();
+    assert!(
+        kept as f64 > 0.95 * ids_before.len() as f64,
+        "{kept} of {}",
+        ids_before.len()
+    );
+
+    let rebuilt = analyse(
+        &store,
+        AnalyseOptions {
+            rebuild: true,
+            ..AnalyseOptions::default()
+        },
+    )
+    .await
+    .unwrap();
+    assert_eq!(rebuilt.persons.mode, "full");
+    assert_eq!(
+        partition(&store).await,
+        grown,
+        "incremental and rebuild agree"
+    );
+
+    // Every mention in exactly one person.
+    let persons = resolved_persons(store.as_ref()).await.unwrap();
+    let mentions: Vec<&String> = persons.iter().flat_map(|p| &p.mentions).collect();
+    let distinct: BTreeSet<&String> = mentions.iter().copied().collect();
+    assert_eq!(mentions.len(), distinct.len());
+    assert_eq!(mentions.len() as u64, rebuilt.persons.mentions);
+}
+
+async fn decisions_split_merge_and_can_be_withdrawn(db: &TestDb) {
+    let store = db.open().await;
+    ingest(&store, &world_lines()).await;
+    analyse(&store, AnalyseOptions::default()).await.unwrap();
+    let persons = resolved_persons(store.as_ref()).await.unwrap();
+    let pair = persons
+        .iter()
+        .find(|p| p.mentions.len() >= 2)
+        .expect("a person with two mentions");
+    let (a, b) = (pair.mentions[0].clone(), pair.mentions[1].clone());
+    let other = persons
+        .iter()
+        .find(|p| p.mentions.len() == 1)
+        .expect("a person with one mention")
+        .mentions[0]
+        .clone();
+    let together = |map: &HashMap<String, String>, x: &str, y: &str| map[x] == map[y];
+
+    let split = store
+        .add_decision(store::NewDecision {
+            same: false,
+            mention_a: a.clone(),
+            mention_b: b.clone(),
+            actor: "analyst1".into(),
+            reason: "custody photographs show two people".into(),
+        })
+        .await
+        .unwrap();
+    let merge = store
+        .add_decision(store::NewDecision {
+            same: true,
+            mention_a: a.clone(),
+            mention_b: other.clone(),
+            actor: "analyst1".into(),
+            reason: "same PNC record".into(),
+        })
+        .await
+        .unwrap();
+    analyse(&store, AnalyseOptions::default()).await.unwrap();
+    let map = person_of(&store).await;
+    assert!(!together(&map, &a, &b), "split");
+    assert!(together(&map, &a, &other), "merged");
+
+    // Decisions survive retraining.
+    analyse(
+        &store,
+        AnalyseOptions {
+            retrain: true,
+            ..AnalyseOptions::default()
+        },
+    )
+    .await
+    .unwrap();
+    let map = person_of(&store).await;
+    assert!(!together(&map, &a, &b) && together(&map, &a, &other));
+
+    store
+        .revoke_decision(split.id, "analyst2", "photographs misfiled")
+        .await
+        .unwrap();
+    store
+        .revoke_decision(merge.id, "analyst2", "PNC record was wrong")
+        .await
+        .unwrap();
+    analyse(&store, AnalyseOptions::default()).await.unwrap();
+    let map = person_of(&store).await;
+    assert!(together(&map, &a, &b), "the split is withdrawn");
+    assert!(!together(&map, &a, &other), "the merge is withdrawn");
+    assert!(store.verify_audit().await.unwrap().is_empty());
+}
+
+macro_rules! on_both_backends {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    super::$name(&super::TestDb::sqlite()).await;
+                }
+            )*
+        }
+        mod postgres {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    let Some(db) = super::TestDb::postgres().await else { return };
+                    super::$name(&db).await;
+                    db.drop_db().await;
+                }
+            )*
+        }
+    };
+}
+
+on_both_backends!(
+    incremental_runs_agree_with_a_rebuild,
+    decisions_split_merge_and_can_be_withdrawn,
+);
