@@ -319,3 +319,341 @@ pub(crate) async fn set_state(db: &crate::Db, key: &str, value: &str) -> Result<
         Ok(())
     })
 }
+
+/// The columns of a user, in the order [`user_row!`] reads them.
+macro_rules! user_select {
+    ($rest:literal) => {
+        concat!(
+            "SELECT id, username, display_name, role, organisation, password_hash, ",
+            "CAST(failed_attempts AS BIGINT), locked_until, disabled_at, created_at FROM users ",
+            $rest
+        )
+    };
+}
+
+/// A user from a row selected with [`user_select!`].
+macro_rules! user_row {
+    ($r:expr) => {
+        crate::User {
+            id: $r.get(0),
+            username: $r.get(1),
+            display_name: $r.get(2),
+            role: $r.get(3),
+            organisation: $r.get(4),
+            password_hash: $r.get(5),
+            failed_attempts: $r.get(6),
+            locked_until: $r.get(7),
+            disabled_at: $r.get(8),
+            created_at: $r.get(9),
+        }
+    };
+}
+
+pub(crate) async fn add_user(db: &crate::Db, u: &crate::NewUser) -> Result<crate::User> {
+    let at = now_text();
+    with_db!(db, |pool, q, begin| {
+        let mut tx = pool.begin_with(begin).await.map_err(db_err)?;
+        let id: i64 = sqlx::query_scalar(q("SELECT COALESCE(MAX(id), 0) + 1 FROM users"))
+            .fetch_one(&mut *tx)
+            .await
+            .map_err(db_err)?;
+        sqlx::query(q(
+            "INSERT INTO users (id, username, display_name, role, organisation, password_hash, \
+             created_at, password_changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        ))
+        .bind(id)
+        .bind(&u.username)
+        .bind(&u.display_name)
+        .bind(&u.role)
+        .bind(&u.organisation)
+        .bind(&u.password_hash)
+        .bind(&at)
+        .bind(&at)
+        .execute(&mut *tx)
+        .await
+        .map_err(|e| match e {
+            sqlx::Error::Database(d) if d.is_unique_violation() => {
+                StoreError::Invalid(format!("there is already a user called {:?}", u.username))
+            }
+            e => db_err(e),
+        })?;
+        tx.commit().await.map_err(db_err)?;
+        Ok::<(), StoreError>(())
+    })?;
+    user_by_name(db, &u.username)
+        .await?
+        .ok_or_else(|| StoreError::Database("user not found after insert".into()))
+}
+
+pub(crate) async fn user_by_name(db: &crate::Db, username: &str) -> Result<Option<crate::User>> {
+    with_db!(db, |pool, q, _begin| {
+        let row = sqlx::query(q(user_select!("WHERE username = ?")))
+            .bind(username)
+            .fetch_optional(pool)
+            .await
+            .map_err(db_err)?;
+        Ok(row.map(|r| user_row!(r)))
+    })
+}
+
+pub(crate) async fn user_by_id(db: &crate::Db, id: i64) -> Result<Option<crate::User>> {
+    with_db!(db, |pool, q, _begin| {
+        let row = sqlx::query(q(user_select!("WHERE id = ?")))
+            .bind(id)
+            .fetch_optional(pool)
+            .await
+            .map_err(db_err)?;
+        Ok(row.map(|r| user_row!(r)))
+    })
+}
+
+pub(crate) async fn users(db: &crate::Db) -> Result<Vec<crate::User>> {
+    with_db!(db, |pool, q, _begin| {
+        let rows = sqlx::query(q(user_select!("ORDER BY username")))
+            .fetch_all(pool)
+            .await
+            .map_err(db_err)?;
+        Ok(rows.into_iter().map(|r| user_row!(r)).collect())
+    })
+}
+
+/// Runs one statement that changes one user; false if there is no such user.
+async fn update_user(
+    db: &crate::Db,
+    sql: &'static str,
+    id: i64,
+    values: &[Option<String>],
+) -> Result<bool> {
+    with_db!(db, |pool, q, _begin| {
+        let mut query = sqlx::query(q(sql));
+        for v in values {
+            query = query.bind(v.clone());
+        }
+        let done = query.bind(id).execute(pool).await.map_err(db_err)?;
+        Ok(done.rows_affected() == 1)
+    })
+}
+
+pub(crate) async fn set_password(db: &crate::Db, id: i64, hash: &str) -> Result<bool> {
+    update_user(
+        db,
+        "UPDATE users SET password_hash = ?, password_changed_at = ?, failed_attempts = 0, \
+         locked_until = NULL WHERE id = ?",
+        id,
+        &[Some(hash.to_string()), Some(now_text())],
+    )
+    .await
+}
+
+pub(crate) async fn set_disabled(db: &crate::Db, id: i64, disabled: bool) -> Result<bool> {
+    update_user(
+        db,
+        "UPDATE users SET disabled_at = ? WHERE id = ?",
+        id,
+        &[disabled.then(now_text)],
+    )
+    .await
+}
+
+pub(crate) async fn record_login(
+    db: &crate::Db,
+    id: i64,
+    success: bool,
+    lock_until: Option<String>,
+) -> Result<()> {
+    if success {
+        update_user(
+            db,
+            "UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = ?",
+            id,
+            &[],
+        )
+        .await?;
+    } else {
+        update_user(
+            db,
+            "UPDATE users SET failed_attempts = failed_attempts + 1, \
+             locked_until = COALESCE(?, locked_until) WHERE id = ?",
+            id,
+            &[lock_until],
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+pub(crate) async fn create_session(db: &crate::Db, s: &crate::Session) -> Result<()> {
+    with_db!(db, |pool, q, _begin| {
+        sqlx::query(q(
+            "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen, \
+             expires_at) VALUES (?, ?, ?, ?, ?, ?)",
+        ))
+        .bind(&s.token_hash)
+        .bind(s.user_id)
+        .bind(&s.csrf_token)
+        .bind(&s.created_at)
+        .bind(&s.last_seen)
+        .bind(&s.expires_at)
+        .execute(pool)
+        .await
+        .map_err(db_err)?;
+        Ok(())
+    })
+}
+
+pub(crate) async fn session(db: &crate::Db, token_hash: &str) -> Result<Option<crate::Session>> {
+    with_db!(db, |pool, q, _begin| {
+        let row = sqlx::query(q(
+            "SELECT token_hash, user_id, csrf_token, created_at, last_seen, expires_at \
+             FROM sessions WHERE token_hash = ?",
+        ))
+        .bind(token_hash)
+        .fetch_optional(pool)
+        .await
+        .map_err(db_err)?;
+        Ok(row.map(|r| crate::Session {
+            token_hash: r.get(0),
+            user_id: r.get(1),
+            csrf_token: r.get(2),
+            created_at: r.get(3),
+            last_seen: r.get(4),
+            expires_at: r.get(5),
+        }))
+    })
+}
+
+pub(crate) async fn touch_session(db: &crate::Db, token_hash: &str, at: &str) -> Result<()> {
+    with_db!(db, |pool, q, _begin| {
+        sqlx::query(q("UPDATE sessions SET last_seen = ? WHERE token_hash = ?"))
+            .bind(at)
+            .bind(token_hash)
+            .execute(pool)
+            .await
+            .map_err(db_err)?;
+        Ok(())
+    })
+}
+
+pub(crate) async fn delete_sessions(
+    db: &crate::Db,
+    token_hash: Option<&str>,
+    user_id: Option<i64>,
+) -> Result<u64> {
+    with_db!(db, |pool, q, _begin| {
+        let done = sqlx::query(q(
+            "DELETE FROM sessions WHERE token_hash = ? OR user_id = ? OR expires_at < ?",
+        ))
+        .bind(token_hash)
+        .bind(user_id)
+        .bind(now_text())
+        .execute(pool)
+        .await
+        .map_err(db_err)?;
+        Ok(done.rows_affected())
+    })
+}
+
+pub(crate) async fn create_api_token(
+    db: &crate::Db,
+    token_hash: &str,
+    user_id: i64,
+    name: &str,
+) -> Result<()> {
+    with_db!(db, |pool, q, _begin| {
+        sqlx::query(q(
+            "INSERT INTO api_tokens (token_hash, user_id, name, created_at) VALUES (?, ?, ?, ?)",
+        ))
+        .bind(token_hash)
+        .bind(user_id)
+        .bind(name)
+        .bind(now_text())
+        .execute(pool)
+        .await
+        .map_err(db_err)?;
+        Ok(())
+    })
+}
+
+pub(crate) async fn api_token_user(db: &crate::Db, token_hash: &str) -> Result<Option<i64>> {
+    with_db!(db, |pool, q, _begin| {
+        sqlx::query_scalar(q(
+            "SELECT user_id FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL",
+        ))
+        .bind(token_hash)
+        .fetch_optional(pool)
+        .await
+        .map_err(db_err)
+    })
+}
+
+pub(crate) async fn revoke_api_tokens(db: &crate::Db, user_id: i64) -> Result<u64> {
+    with_db!(db, |pool, q, _begin| {
+        let done = sqlx::query(q(
+            "UPDATE api_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL",
+        ))
+        .bind(now_text())
+        .bind(user_id)
+        .execute(pool)
+        .await
+        .map_err(db_err)?;
+        Ok(done.rows_affected())
+    })
+}
+
+pub(crate) async fn set_workflow(db: &crate::Db, w: &crate::Workflow) -> Result<()> {
+    with_db!(db, |pool, q, _begin| {
+        sqlx::query(q(
+            "INSERT INTO report_workflow (ref, status, channel, submitted_by, organisation, \
+             updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?) \
+             ON CONFLICT (ref) DO UPDATE SET status = excluded.status, \
+             updated_at = excluded.updated_at, updated_by = excluded.updated_by",
+        ))
+        .bind(&w.report_ref)
+        .bind(&w.status)
+        .bind(&w.channel)
+        .bind(w.submitted_by)
+        .bind(&w.organisation)
+        .bind(now_text())
+        .bind(&w.updated_by)
+        .execute(pool)
+        .await
+        .map_err(db_err)?;
+        Ok(())
+    })
+}
+
+/// Workflow rows, filtered by status and/or submitter, newest change first.
+pub(crate) async fn workflow(
+    db: &crate::Db,
+    status: Option<&str>,
+    submitted_by: Option<i64>,
+    limit: i64,
+) -> Result<Vec<crate::Workflow>> {
+    with_db!(db, |pool, q, _begin| {
+        let rows = sqlx::query(q(
+            "SELECT ref, status, channel, submitted_by, organisation, updated_at, updated_by \
+             FROM report_workflow WHERE (? IS NULL OR status = ?) \
+             AND (? IS NULL OR submitted_by = ?) ORDER BY updated_at DESC, ref LIMIT ?",
+        ))
+        .bind(status)
+        .bind(status)
+        .bind(submitted_by)
+        .bind(submitted_by)
+        .bind(limit)
+        .fetch_all(pool)
+        .await
+        .map_err(db_err)?;
+        Ok(rows
+            .into_iter()
+            .map(|r| crate::Workflow {
+                report_ref: r.get(0),
+                status: r.get(1),
+                channel: r.get(2),
+                submitted_by: r.get(3),
+                organisation: r.get(4),
+                updated_at: r.get(5),
+                updated_by: r.get(6),
+            })
+            .collect())
+    })
+}

@@ -17,7 +17,7 @@ mod postgres;
 mod sqlite;
 pub mod testing;
 
-pub use audit::{AuditEntry, AuditProblem, NewAuditEntry};
+pub use audit::{AuditEntry, AuditProblem, NewAuditEntry, now_text};
 
 use async_trait::async_trait;
 use futures::stream::BoxStream;
@@ -207,6 +207,50 @@ pub trait Store: Send + Sync {
 
     async fn set_state(&self, key: &str, value: &str) -> Result<()>;
 
+    async fn add_user(&self, user: NewUser) -> Result<User>;
+
+    async fn user_by_name(&self, username: &str) -> Result<Option<User>>;
+
+    async fn user_by_id(&self, id: i64) -> Result<Option<User>>;
+
+    async fn users(&self) -> Result<Vec<User>>;
+
+    /// Sets a new password hash and clears any lock-out; false if there is no such user.
+    async fn set_password(&self, id: i64, password_hash: &str) -> Result<bool>;
+
+    async fn set_disabled(&self, id: i64, disabled: bool) -> Result<bool>;
+
+    /// Records a sign-in attempt: success clears the failure count, failure adds to it and, with
+    /// `lock_until`, locks the account until then.
+    async fn record_login(&self, id: i64, success: bool, lock_until: Option<String>) -> Result<()>;
+
+    async fn create_session(&self, session: Session) -> Result<()>;
+
+    async fn session(&self, token_hash: &str) -> Result<Option<Session>>;
+
+    async fn touch_session(&self, token_hash: &str, at: &str) -> Result<()>;
+
+    /// Deletes one session, or every session of a user, and any that have expired.
+    async fn delete_sessions(&self, token_hash: Option<&str>, user_id: Option<i64>) -> Result<u64>;
+
+    async fn create_api_token(&self, token_hash: &str, user_id: i64, name: &str) -> Result<()>;
+
+    /// The user an API token (by hash) belongs to, if it is valid.
+    async fn api_token_user(&self, token_hash: &str) -> Result<Option<i64>>;
+
+    async fn revoke_api_tokens(&self, user_id: i64) -> Result<u64>;
+
+    /// Creates or updates a report's triage state (channel, submitter and organisation are
+    /// kept from the first time).
+    async fn set_workflow(&self, workflow: Workflow) -> Result<()>;
+
+    async fn workflow(
+        &self,
+        status: Option<&str>,
+        submitted_by: Option<i64>,
+        limit: i64,
+    ) -> Result<Vec<Workflow>>;
+
     /// Checks the whole audit chain; the problems found, none when it is intact.
     async fn verify_audit(&self) -> Result<Vec<AuditProblem>> {
         let mut problems = Vec::new();
@@ -382,6 +426,58 @@ impl Decision {
     }
 }
 
+/// An account of the web application. `role` is the application's role name; the store does not
+/// interpret it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct User {
+    pub id: i64,
+    pub username: String,
+    pub display_name: String,
+    pub role: String,
+    /// A partner's organisation.
+    pub organisation: Option<String>,
+    /// The argon2id hash (PHC string).
+    pub password_hash: String,
+    pub failed_attempts: i64,
+    pub locked_until: Option<String>,
+    pub disabled_at: Option<String>,
+    pub created_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewUser {
+    pub username: String,
+    pub display_name: String,
+    pub role: String,
+    pub organisation: Option<String>,
+    pub password_hash: String,
+}
+
+/// A signed-in session, known by the hash of its token.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Session {
+    pub token_hash: String,
+    pub user_id: i64,
+    pub csrf_token: String,
+    pub created_at: String,
+    pub last_seen: String,
+    pub expires_at: String,
+}
+
+/// Where a report stands in triage, and how it came in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Workflow {
+    pub report_ref: String,
+    /// `new`, `triaged` or `developed`.
+    pub status: String,
+    /// `ingest`, `officer`, `partner` or `community`.
+    pub channel: String,
+    pub submitted_by: Option<i64>,
+    pub organisation: Option<String>,
+    pub updated_at: String,
+    pub updated_by: Option<String>,
+}
+
 /// The two backends behind one [`Store`].
 pub(crate) enum Db {
     Sqlite(sqlite::SqliteStore),
@@ -525,6 +621,75 @@ impl Store for SqlStore {
 
     async fn set_state(&self, key: &str, value: &str) -> Result<()> {
         common::set_state(&self.db, key, value).await
+    }
+
+    async fn add_user(&self, user: NewUser) -> Result<User> {
+        common::add_user(&self.db, &user).await
+    }
+
+    async fn user_by_name(&self, username: &str) -> Result<Option<User>> {
+        common::user_by_name(&self.db, username).await
+    }
+
+    async fn user_by_id(&self, id: i64) -> Result<Option<User>> {
+        common::user_by_id(&self.db, id).await
+    }
+
+    async fn users(&self) -> Result<Vec<User>> {
+        common::users(&self.db).await
+    }
+
+    async fn set_password(&self, id: i64, password_hash: &str) -> Result<bool> {
+        common::set_password(&self.db, id, password_hash).await
+    }
+
+    async fn set_disabled(&self, id: i64, disabled: bool) -> Result<bool> {
+        common::set_disabled(&self.db, id, disabled).await
+    }
+
+    async fn record_login(&self, id: i64, success: bool, lock_until: Option<String>) -> Result<()> {
+        common::record_login(&self.db, id, success, lock_until).await
+    }
+
+    async fn create_session(&self, session: Session) -> Result<()> {
+        common::create_session(&self.db, &session).await
+    }
+
+    async fn session(&self, token_hash: &str) -> Result<Option<Session>> {
+        common::session(&self.db, token_hash).await
+    }
+
+    async fn touch_session(&self, token_hash: &str, at: &str) -> Result<()> {
+        common::touch_session(&self.db, token_hash, at).await
+    }
+
+    async fn delete_sessions(&self, token_hash: Option<&str>, user_id: Option<i64>) -> Result<u64> {
+        common::delete_sessions(&self.db, token_hash, user_id).await
+    }
+
+    async fn create_api_token(&self, token_hash: &str, user_id: i64, name: &str) -> Result<()> {
+        common::create_api_token(&self.db, token_hash, user_id, name).await
+    }
+
+    async fn api_token_user(&self, token_hash: &str) -> Result<Option<i64>> {
+        common::api_token_user(&self.db, token_hash).await
+    }
+
+    async fn revoke_api_tokens(&self, user_id: i64) -> Result<u64> {
+        common::revoke_api_tokens(&self.db, user_id).await
+    }
+
+    async fn set_workflow(&self, workflow: Workflow) -> Result<()> {
+        common::set_workflow(&self.db, &workflow).await
+    }
+
+    async fn workflow(
+        &self,
+        status: Option<&str>,
+        submitted_by: Option<i64>,
+        limit: i64,
+    ) -> Result<Vec<Workflow>> {
+        common::workflow(&self.db, status, submitted_by, limit).await
     }
 }
 

@@ -344,6 +344,104 @@ async fn decisions_are_audited_and_revocable(db: &TestDb) {
     assert!(store.verify_audit().await.unwrap().is_empty());
 }
 
+async fn accounts_sessions_and_tokens(db: &TestDb) {
+    let store = db.open().await;
+    let new = |name: &str, role: &str| store::NewUser {
+        username: name.into(),
+        display_name: format!("{name} display"),
+        role: role.into(),
+        organisation: (role == "partner").then(|| "Fenland District Council".to_string()),
+        password_hash: "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA".into(),
+    };
+    let admin = store.add_user(new("admin", "administrator")).await.unwrap();
+    let partner = store.add_user(new("council1", "partner")).await.unwrap();
+    assert!(
+        store.add_user(new("admin", "analyst")).await.is_err(),
+        "usernames are unique"
+    );
+    assert_eq!(
+        partner.organisation.as_deref(),
+        Some("Fenland District Council")
+    );
+    assert_eq!(store.users().await.unwrap().len(), 2);
+
+    store.record_login(admin.id, false, None).await.unwrap();
+    store
+        .record_login(admin.id, false, Some("2099-01-01T00:00:00.000000Z".into()))
+        .await
+        .unwrap();
+    let locked = store.user_by_id(admin.id).await.unwrap().unwrap();
+    assert_eq!(locked.failed_attempts, 2);
+    assert!(locked.locked_until.is_some());
+    assert!(store.set_password(admin.id, "$argon2id$new").await.unwrap());
+    let reset = store.user_by_name("admin").await.unwrap().unwrap();
+    assert_eq!((reset.failed_attempts, reset.locked_until), (0, None));
+    assert!(store.set_disabled(partner.id, true).await.unwrap());
+    assert!(
+        store
+            .user_by_id(partner.id)
+            .await
+            .unwrap()
+            .unwrap()
+            .disabled_at
+            .is_some()
+    );
+
+    let session = store::Session {
+        token_hash: "h1".into(),
+        user_id: admin.id,
+        csrf_token: "c1".into(),
+        created_at: "2026-01-01T00:00:00.000000Z".into(),
+        last_seen: "2026-01-01T00:00:00.000000Z".into(),
+        expires_at: "2099-01-01T00:00:00.000000Z".into(),
+    };
+    store.create_session(session.clone()).await.unwrap();
+    store
+        .touch_session("h1", "2026-01-01T00:10:00.000000Z")
+        .await
+        .unwrap();
+    assert_eq!(
+        store.session("h1").await.unwrap().unwrap().last_seen,
+        "2026-01-01T00:10:00.000000Z"
+    );
+    store.delete_sessions(None, Some(admin.id)).await.unwrap();
+    assert_eq!(store.session("h1").await.unwrap(), None);
+
+    store
+        .create_api_token("t1", partner.id, "case system")
+        .await
+        .unwrap();
+    assert_eq!(store.api_token_user("t1").await.unwrap(), Some(partner.id));
+    assert_eq!(store.revoke_api_tokens(partner.id).await.unwrap(), 1);
+    assert_eq!(store.api_token_user("t1").await.unwrap(), None);
+
+    let w = |r: &str, status: &str, by: Option<i64>| store::Workflow {
+        report_ref: r.into(),
+        status: status.into(),
+        channel: if by.is_some() {
+            "partner".into()
+        } else {
+            "community".into()
+        },
+        submitted_by: by,
+        organisation: None,
+        updated_at: String::new(),
+        updated_by: Some("officer1".into()),
+    };
+    store
+        .set_workflow(w("R-1", "new", Some(partner.id)))
+        .await
+        .unwrap();
+    store.set_workflow(w("R-2", "new", None)).await.unwrap();
+    store.set_workflow(w("R-2", "triaged", None)).await.unwrap();
+    let queue = store.workflow(Some("new"), None, 10).await.unwrap();
+    assert_eq!(queue.len(), 1);
+    assert_eq!(queue[0].report_ref, "R-1");
+    let mine = store.workflow(None, Some(partner.id), 10).await.unwrap();
+    assert_eq!(mine.len(), 1);
+    assert_eq!(store.workflow(None, None, 10).await.unwrap().len(), 2);
+}
+
 macro_rules! contract {
     ($($name:ident),* $(,)?) => {
         mod sqlite {
@@ -380,4 +478,5 @@ contract!(
     reports_stream_current_versions_with_entities,
     resolution_results_are_kept_and_replaced,
     decisions_are_audited_and_revocable,
+    accounts_sessions_and_tokens,
 );
