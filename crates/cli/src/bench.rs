@@ -49,6 +49,17 @@ enum BenchCommand {
         #[arg(long)]
         gzip: bool,
     },
+    /// Extracts entities and indicators from generated report text on one core, printing MB/s.
+    Extract {
+        /// Megabytes of generated report text for each of the two template mixes.
+        #[arg(long, default_value_t = 20.0)]
+        mb: f64,
+        /// People in the simulated force area whose report texts are also measured.
+        #[arg(long, default_value_t = 50_000)]
+        people: u32,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
     /// Simulates a force area of N people into a directory, printing the time it took.
     Simulate {
         /// People in the simulated area.
@@ -76,6 +87,7 @@ pub async fn run(db: &str, actor: &str, args: BenchArgs) -> anyhow::Result<Outco
         BenchCommand::Simulate { people, seed, keep } => {
             crate::simulate_cmd::bench(people, seed, keep.as_deref())
         }
+        BenchCommand::Extract { mb, people, seed } => crate::extract_cmd::bench(mb, people, seed),
         BenchCommand::Resolve {
             input,
             clusters,

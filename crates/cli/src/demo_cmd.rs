@@ -22,7 +22,57 @@ pub struct DemoArgs {
     /// Seed of the simulation.
     #[arg(long, default_value_t = 2026)]
     seed: u64,
+
+    /// Address for the web application.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    listen: std::net::SocketAddr,
+
+    /// Build the demo database and stop, without serving it.
+    #[arg(long)]
+    no_serve: bool,
 }
+
+/// The demo's accounts: one for each role.
+const DEMO_ACCOUNTS: &[(&str, &str, server::Role, Option<&str>)] = &[
+    ("analyst", "Demo Analyst", server::Role::Analyst, None),
+    (
+        "officer",
+        "Demo Intelligence Officer",
+        server::Role::IntelligenceOfficer,
+        None,
+    ),
+    (
+        "lro",
+        "Demo Lead Responsible Officer",
+        server::Role::LeadResponsibleOfficer,
+        None,
+    ),
+    (
+        "safeguarding",
+        "Demo Safeguarding Officer",
+        server::Role::SafeguardingOfficer,
+        None,
+    ),
+    (
+        "governance",
+        "Demo Governance Lead",
+        server::Role::GovernanceLead,
+        None,
+    ),
+    (
+        "council",
+        "Demo Council Officer",
+        server::Role::Partner,
+        Some("Fenland District Council"),
+    ),
+    ("auditor", "Demo Auditor", server::Role::Auditor, None),
+    (
+        "admin",
+        "Demo Administrator",
+        server::Role::Administrator,
+        None,
+    ),
+];
 
 pub async fn run(actor: &str, args: DemoArgs) -> anyhow::Result<Outcome> {
     let started = Instant::now();
@@ -81,12 +131,42 @@ pub async fn run(actor: &str, args: DemoArgs) -> anyhow::Result<Outcome> {
         "analysed: {} person mentions resolved to {} persons; {} phones, {} vehicles, {} places",
         analysed.persons.mentions, analysed.persons.persons, o.phones, o.vehicles, o.places
     );
-    println!("ready in {:.1} s. Try:", started.elapsed().as_secs_f64());
+    // One account per role, all with this demo's password.
+    let password = server::auth::new_token()[..16].to_string();
+    for (username, name, role, org) in DEMO_ACCOUNTS {
+        server::add_user(
+            store.as_ref(),
+            username,
+            name,
+            *role,
+            org.map(str::to_string),
+            &password,
+        )
+        .await
+        .map_err(|e| anyhow::anyhow!("cannot create the demo account {username}: {e}"))?;
+    }
+    let ready_in = started.elapsed().as_secs_f64();
+    println!("on the command line:");
     println!(
         "  sightline --db {url} evaluate --truth {}",
         dir.join("truth.json").display()
     );
     println!("  sightline --db {url} export persons --reason \"demo\" | head");
     println!("  sightline --db {url} audit verify");
-    Ok(Outcome::Success)
+    if args.no_serve {
+        println!("ready in {ready_in:.1} s");
+        return Ok(Outcome::Success);
+    }
+    let logins = DEMO_ACCOUNTS
+        .iter()
+        .map(|(u, _, r, _)| format!("{u} ({})", r.label()))
+        .collect::<Vec<_>>()
+        .join(", ");
+    crate::serve_cmd::serve(store, server::Config::default(), args.listen, move |addr| {
+        println!("ready in {ready_in:.1} s: open http://{addr}/ and sign in");
+        println!("  as analyst, password {password}");
+        println!("  (every demo account has that password: {logins})");
+        println!("Ctrl-C stops the demo.");
+    })
+    .await
 }

@@ -9,8 +9,10 @@ mod bench;
 mod demo_cmd;
 mod evaluate_cmd;
 mod export;
+mod extract_cmd;
 mod ingest_cmd;
 mod output;
+mod serve_cmd;
 mod simulate_cmd;
 
 use clap::{Parser, Subcommand};
@@ -57,6 +59,10 @@ enum Command {
     Decide(analyse_cmd::DecideArgs),
     /// Shows why two person mentions are, or are not, judged the same person.
     Explain(analyse_cmd::ExplainArgs),
+    /// Serves the web application and its JSON API.
+    Serve(serve_cmd::ServeArgs),
+    /// Manages accounts of the web application.
+    User(serve_cmd::UserArgs),
     /// Writes persons or groups as exchange-v1 JSON Lines.
     Export(export::ExportArgs),
     /// Checks or lists the audit trail.
@@ -67,6 +73,8 @@ enum Command {
     Simulate(simulate_cmd::SimulateArgs),
     /// Scores the analysed picture (or exported files) against a simulated truth.
     Evaluate(evaluate_cmd::EvaluateArgs),
+    /// Prints the entities and exploitation indicators in report text read from standard input.
+    Extract(extract_cmd::ExtractArgs),
 }
 
 /// How a command ended, when it did not fail outright.
@@ -108,10 +116,13 @@ fn main() -> ExitCode {
             Command::Decide(args) => analyse_cmd::decide(&cli.db, &actor, args).await,
             Command::Explain(args) => analyse_cmd::explain(&cli.db, &actor, args).await,
             Command::Export(args) => export::run(&cli.db, &actor, args).await,
+            Command::Serve(args) => serve_cmd::run(&cli.db, args).await,
+            Command::User(args) => serve_cmd::user(&cli.db, &actor, args).await,
             Command::Audit(args) => audit_cmd::run(&cli.db, args).await,
             Command::Bench(args) => bench::run(&cli.db, &actor, args).await,
             Command::Simulate(args) => simulate_cmd::run(args),
             Command::Evaluate(args) => evaluate_cmd::run(&cli.db, &actor, args).await,
+            Command::Extract(args) => extract_cmd::run(args),
         }
     });
     match result {

@@ -9,7 +9,7 @@ const BIN: &str = env!("CARGO_BIN_EXE_sightline");
 fn the_demo_builds_a_picture_that_evaluates_and_exports() {
     let dir = tempfile::tempdir().unwrap();
     let out = Command::new(BIN)
-        .args(["demo", "--people", "1500", "--dir"])
+        .args(["demo", "--no-serve", "--people", "1500", "--dir"])
         .arg(dir.path())
         .output()
         .unwrap();
@@ -40,7 +40,7 @@ fn the_demo_builds_a_picture_that_evaluates_and_exports() {
 
     // Run again: a fresh database, the same answer.
     let again = Command::new(BIN)
-        .args(["demo", "--people", "1500", "--dir"])
+        .args(["demo", "--no-serve", "--people", "1500", "--dir"])
         .arg(dir.path())
         .output()
         .unwrap();

@@ -41,6 +41,9 @@ pub struct Settings {
     /// Candidate pairs per blocking rule used to estimate m.
     pub em_pairs_per_rule: usize,
     pub em_iterations: u32,
+    /// Below this many person mentions the model is domain knowledge ([`Model::expert`]),
+    /// not learned.
+    pub min_training_records: usize,
     pub seed: u64,
     /// The largest share of true matches that may disagree outright on each field (indexed
     /// like [`compare::FIELDS`]); `None` leaves the field to EM. These are the error rates of
@@ -57,6 +60,7 @@ impl Default for Settings {
             u_pairs: 1_000_000,
             em_pairs_per_rule: 500_000,
             em_iterations: 25,
+            min_training_records: 500,
             seed: 42,
             // forename, surname, date of birth, gender, nationality, phone, address, vehicle,
             // street name, named associate, official identifier.

@@ -125,6 +125,9 @@ impl Resolver {
             settings,
             decisions,
         );
+        if training.expert {
+            return (resolver, training, build);
+        }
         // Term frequencies again, counting each person once now that persons are known, and
         // the picture again with them.
         let person_of = resolver.cluster.clone();

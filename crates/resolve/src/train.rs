@@ -12,7 +12,7 @@ use serde::Serialize;
 use std::collections::HashMap;
 
 /// What training did, for the analyst and the benchmark.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize, PartialEq)]
 pub struct TrainingReport {
     pub records: u64,
     pub u_pairs: u64,
@@ -20,9 +20,12 @@ pub struct TrainingReport {
     /// Share of candidate pairs judged matches.
     pub candidate_match_rate: f64,
     pub prior: f64,
+    /// The model is domain knowledge, not learned: there were too few records.
+    #[serde(default)]
+    pub expert: bool,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize, PartialEq)]
 pub struct RuleTraining {
     pub rule: String,
     pub pairs: u64,
@@ -212,9 +215,22 @@ pub fn train(
     comparisons: &[Comparison],
     settings: &Settings,
 ) -> (Model, TrainingReport) {
+    // Too few records to learn from: domain knowledge instead. Name frequencies from a handful
+    // of records would mislead, so there are none.
+    if records.len() < settings.min_training_records {
+        let model = Model::expert(records.len());
+        let report = TrainingReport {
+            records: records.len() as u64,
+            u_pairs: 0,
+            rules: Vec::new(),
+            candidate_match_rate: 0.0,
+            prior: model.prior,
+            expert: true,
+        };
+        return (model, report);
+    }
     let mut model = Model::starting(1e-4);
     model.trained_on = records.len() as u64;
-
     model.set_term_frequencies(records, None);
 
     let u_pairs = estimate_u(records, settings, &mut model);
@@ -296,6 +312,7 @@ pub fn train(
         rules: rule_reports,
         candidate_match_rate: candidate_rate,
         prior: model.prior,
+        expert: false,
     };
     (model, report)
 }

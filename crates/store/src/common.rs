@@ -657,3 +657,104 @@ pub(crate) async fn workflow(
             .collect())
     })
 }
+
+/// Summaries of current reports, newest first, for lists: all of them, or (for a partner) only
+/// `P`-coded ones and those the user submitted.
+pub(crate) async fn report_summaries(
+    db: &crate::Db,
+    filter: &crate::ReportFilter,
+) -> Result<Vec<crate::ReportSummary>> {
+    let only_p = filter.shareable_or_submitted_by.is_some();
+    let submitter = filter.shareable_or_submitted_by.unwrap_or(-1);
+    with_db!(db, |pool, q, _begin| {
+        let rows = sqlx::query(q(
+            "SELECT r.id, r.ref, r.version, CAST(r.received AS TEXT), r.source_type, r.source_org, \
+             r.grading_source, r.grading_intel, r.handling, r.conditions, r.crime_types, r.area, \
+             r.body, CAST(r.mention_count AS BIGINT), w.status, w.channel, w.submitted_by \
+             FROM reports r LEFT JOIN report_workflow w ON w.ref = r.ref \
+             WHERE r.current IS TRUE AND (? < 0 OR r.id < ?) \
+             AND (? = 0 OR r.handling = 'P' OR w.submitted_by = ?) \
+             AND (? IS NULL OR w.status = ?) \
+             ORDER BY r.id DESC LIMIT ?",
+        ))
+        .bind(filter.before_id.unwrap_or(-1))
+        .bind(filter.before_id.unwrap_or(-1))
+        .bind(i64::from(only_p))
+        .bind(submitter)
+        .bind(filter.status.as_deref())
+        .bind(filter.status.as_deref())
+        .bind(filter.limit)
+        .fetch_all(pool)
+        .await
+        .map_err(db_err)?;
+        rows.into_iter()
+            .map(|r| {
+                let handling: String = r.get(8);
+                let crime_types: String = r.get(10);
+                Ok(crate::ReportSummary {
+                    id: r.get(0),
+                    report_ref: r.get(1),
+                    version: i64::from(r.get::<i32, _>(2)),
+                    received: r.get(3),
+                    source_type: r.get(4),
+                    source_org: r.get(5),
+                    grading: format!(
+                        "{}/{}/{}",
+                        r.get::<String, _>(6),
+                        r.get::<String, _>(7),
+                        handling
+                    ),
+                    handling: handling
+                        .parse()
+                        .map_err(|e| StoreError::Corrupt(format!("handling: {e}")))?,
+                    conditions: r.get(9),
+                    crime_types: serde_json::from_str(&crime_types)
+                        .map_err(|e| StoreError::Corrupt(format!("crime types: {e}")))?,
+                    area: r.get(11),
+                    text: r.get(12),
+                    mentions: r.get(13),
+                    status: r.get(14),
+                    channel: r.get(15),
+                    submitted_by: r.get(16),
+                })
+            })
+            .collect()
+    })
+}
+
+pub(crate) async fn report_workflow(
+    db: &crate::Db,
+    report_ref: &str,
+) -> Result<Option<crate::Workflow>> {
+    with_db!(db, |pool, q, _begin| {
+        let row = sqlx::query(q(
+            "SELECT ref, status, channel, submitted_by, organisation, updated_at, updated_by \
+             FROM report_workflow WHERE ref = ?",
+        ))
+        .bind(report_ref)
+        .fetch_optional(pool)
+        .await
+        .map_err(db_err)?;
+        Ok(row.map(|r| crate::Workflow {
+            report_ref: r.get(0),
+            status: r.get(1),
+            channel: r.get(2),
+            submitted_by: r.get(3),
+            organisation: r.get(4),
+            updated_at: r.get(5),
+            updated_by: r.get(6),
+        }))
+    })
+}
+
+pub(crate) async fn mentions_of_person(db: &crate::Db, person_id: &str) -> Result<Vec<String>> {
+    with_db!(db, |pool, q, _begin| {
+        sqlx::query_scalar(q(
+            "SELECT mention FROM resolved_persons WHERE person_id = ? ORDER BY mention",
+        ))
+        .bind(person_id)
+        .fetch_all(pool)
+        .await
+        .map_err(db_err)
+    })
+}

@@ -251,6 +251,15 @@ pub trait Store: Send + Sync {
         limit: i64,
     ) -> Result<Vec<Workflow>>;
 
+    /// One report's triage state.
+    async fn report_workflow(&self, report_ref: &str) -> Result<Option<Workflow>>;
+
+    /// The mentions resolved to one person.
+    async fn mentions_of_person(&self, person_id: &str) -> Result<Vec<String>>;
+
+    /// Summaries of current reports, newest first.
+    async fn report_summaries(&self, filter: ReportFilter) -> Result<Vec<ReportSummary>>;
+
     /// Checks the whole audit chain; the problems found, none when it is intact.
     async fn verify_audit(&self) -> Result<Vec<AuditProblem>> {
         let mut problems = Vec::new();
@@ -478,6 +487,41 @@ pub struct Workflow {
     pub updated_by: Option<String>,
 }
 
+/// Which reports a list shows.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReportFilter {
+    /// Only `P`-coded reports and those this user submitted (a partner's view).
+    pub shareable_or_submitted_by: Option<i64>,
+    /// Only reports in this triage state.
+    pub status: Option<String>,
+    /// Only reports stored before this one (for paging).
+    pub before_id: Option<i64>,
+    pub limit: i64,
+}
+
+/// A current report as lists show it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReportSummary {
+    pub id: i64,
+    pub report_ref: String,
+    pub version: i64,
+    /// As stored (RFC 3339 or the server's text form of a timestamp).
+    pub received: String,
+    pub source_type: String,
+    pub source_org: Option<String>,
+    /// `2/C/P`.
+    pub grading: String,
+    pub handling: model::HandlingCode,
+    pub conditions: Option<String>,
+    pub crime_types: Vec<CrimeType>,
+    pub area: Option<String>,
+    pub text: String,
+    pub mentions: i64,
+    pub status: Option<String>,
+    pub channel: Option<String>,
+    pub submitted_by: Option<i64>,
+}
+
 /// The two backends behind one [`Store`].
 pub(crate) enum Db {
     Sqlite(sqlite::SqliteStore),
@@ -677,6 +721,18 @@ impl Store for SqlStore {
 
     async fn revoke_api_tokens(&self, user_id: i64) -> Result<u64> {
         common::revoke_api_tokens(&self.db, user_id).await
+    }
+
+    async fn report_summaries(&self, filter: ReportFilter) -> Result<Vec<ReportSummary>> {
+        common::report_summaries(&self.db, &filter).await
+    }
+
+    async fn report_workflow(&self, report_ref: &str) -> Result<Option<Workflow>> {
+        common::report_workflow(&self.db, report_ref).await
+    }
+
+    async fn mentions_of_person(&self, person_id: &str) -> Result<Vec<String>> {
+        common::mentions_of_person(&self.db, person_id).await
     }
 
     async fn set_workflow(&self, workflow: Workflow) -> Result<()> {

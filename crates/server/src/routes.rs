@@ -1,0 +1,219 @@
+//! Every route of the application with the permission it needs, in one table ([`ROUTES`]).
+//! The router is built from the table and each route is wrapped in [`guard`], which
+//! authenticates the request, denies by default, and checks the CSRF token of every write — so
+//! no handler can forget to. The access test walks this table as every role.
+
+use crate::access::Permission;
+use crate::auth::{self, Authed, Via};
+use crate::error::Failure;
+use crate::state::AppState;
+use crate::{api, pages};
+use axum::Router;
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, Method, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{MethodRouter, get, post};
+
+/// One route: method, path (axum syntax), what it needs, and what it is for.
+#[derive(Debug, Clone, Copy)]
+pub struct RouteSpec {
+    pub method: &'static str,
+    pub path: &'static str,
+    pub permission: Permission,
+    pub summary: &'static str,
+}
+
+macro_rules! routes {
+    ($($method:ident $path:literal $perm:ident $summary:literal => $handler:path;)*) => {
+        /// The route table.
+        pub const ROUTES: &[RouteSpec] = &[
+            $(RouteSpec {
+                method: stringify!($method),
+                path: $path,
+                permission: Permission::$perm,
+                summary: $summary,
+            },)*
+        ];
+
+        fn handler_of(spec: &RouteSpec) -> MethodRouter<AppState> {
+            match (spec.method, spec.path) {
+                $((m, p) if m == stringify!($method) && p == $path => routes!(@m $method $handler),)*
+                (m, p) => unreachable!("route {m} {p} has no handler"),
+            }
+        }
+    };
+    (@m GET $h:path) => { get($h) };
+    (@m POST $h:path) => { post($h) };
+}
+
+routes! {
+    GET "/health" Public "liveness" => pages::health;
+    GET "/static/{file}" Public "stylesheet and scripts" => pages::static_file;
+    GET "/login" Public "the sign-in page" => pages::login_page;
+    POST "/login" Public "sign in" => pages::login;
+    GET "/community" Public "the community intelligence page, no account needed" => pages::community_page;
+    POST "/community" Public "submit community intelligence" => pages::community_submit;
+    GET "/api/openapi.json" Public "the OpenAPI description of the API" => api::openapi;
+    POST "/logout" SignedIn "sign out" => pages::logout;
+    GET "/" SignedIn "home" => pages::home;
+    GET "/account" SignedIn "your account" => pages::account;
+    POST "/account/password" SignedIn "change your password" => pages::change_password;
+    POST "/account/tokens" SignedIn "create an API token" => pages::create_token;
+    GET "/api/me" SignedIn "who you are" => api::me;
+    GET "/api/normalise" SignedIn "normalise a phone, registration, postcode or date of birth as ingest does" => api::normalise;
+    GET "/reports" ViewPicture "reports you may see, newest first" => pages::reports;
+    GET "/reports/new" SubmitReport "the intelligence report form" => pages::report_form;
+    POST "/reports" SubmitReport "submit an intelligence report" => pages::report_submit;
+    GET "/reports/{reference}" ViewPicture "one report (asks for a reason)" => pages::report_view;
+    GET "/persons/{id}" ViewPicture "one person (asks for a reason)" => pages::person_view;
+    GET "/api/reports" ViewPicture "reports you may see" => api::reports;
+    POST "/api/reports" SubmitReport "submit an exchange-v1 report" => api::submit_report;
+    GET "/api/reports/{reference}" ViewPicture "one report (reason required)" => api::report;
+    GET "/api/persons/{id}" ViewPicture "one person (reason required)" => api::person;
+    GET "/portal" SubmitPartnerReport "the partner portal" => pages::portal;
+    POST "/portal" SubmitPartnerReport "submit a partner referral" => pages::portal_submit;
+    GET "/triage" Triage "the triage queue" => pages::triage;
+    POST "/triage/{reference}" Triage "re-grade, sanitise or mark developed" => pages::triage_update;
+    GET "/audit" ViewAudit "search the audit trail" => pages::audit;
+    GET "/api/audit" ViewAudit "audit entries" => api::audit;
+    GET "/admin/users" ManageUsers "accounts" => pages::users;
+    POST "/admin/users" ManageUsers "create an account" => pages::create_user;
+    POST "/admin/users/{id}" ManageUsers "disable, enable or reset an account" => pages::update_user;
+}
+
+/// The application's router.
+pub fn router(state: AppState) -> Router {
+    let mut router = Router::new();
+    for spec in ROUTES {
+        let permission = spec.permission;
+        let route = handler_of(spec).route_layer(middleware::from_fn_with_state(
+            state.clone(),
+            move |State(st): State<AppState>, req: Request, next: Next| async move {
+                guard(st, permission, req, next).await
+            },
+        ));
+        router = router.route(spec.path, route);
+    }
+    router
+        .fallback(|| async { crate::error::PageError(Failure::NotFound("no such page".into())) })
+        .layer(axum::extract::DefaultBodyLimit::max(2 << 20))
+        .layer(middleware::from_fn(security_headers))
+        .with_state(state)
+}
+
+/// Headers on every response: a content security policy that allows no inline script, no
+/// framing, no sniffing, no referrer.
+async fn security_headers(req: Request, next: Next) -> Response {
+    let mut res = next.run(req).await;
+    let h = res.headers_mut();
+    let set = |h: &mut axum::http::HeaderMap, name: &'static str, value: &'static str| {
+        h.insert(name, HeaderValue::from_static(value));
+    };
+    set(
+        h,
+        "content-security-policy",
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
+         connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'; \
+         object-src 'none'",
+    );
+    set(h, "x-frame-options", "DENY");
+    set(h, "x-content-type-options", "nosniff");
+    set(h, "referrer-policy", "no-referrer");
+    set(h, "cross-origin-opener-policy", "same-origin");
+    if !h.contains_key(header::CACHE_CONTROL) {
+        set(h, "cache-control", "no-store");
+    }
+    res
+}
+
+fn is_api(path: &str) -> bool {
+    path.starts_with("/api/")
+}
+
+fn refuse(api: bool, failure: Failure) -> Response {
+    if api {
+        crate::error::ApiError(failure).into_response()
+    } else {
+        crate::error::PageError(failure).into_response()
+    }
+}
+
+/// The CSRF token a write carries: the `X-CSRF-Token` header, or a `csrf` form field.
+fn presented_csrf(headers: &axum::http::HeaderMap, body: &[u8]) -> Option<String> {
+    if let Some(h) = headers.get("x-csrf-token").and_then(|v| v.to_str().ok()) {
+        return Some(h.to_string());
+    }
+    body.split(|b| *b == b'&')
+        .find_map(|kv| kv.strip_prefix(b"csrf="))
+        .map(|v| String::from_utf8_lossy(v).into_owned())
+}
+
+/// Authenticates, checks the permission and the CSRF token, and hands the request on with the
+/// [`Authed`] user (if any) in its extensions.
+async fn guard(state: AppState, permission: Permission, req: Request, next: Next) -> Response {
+    let api = is_api(req.uri().path());
+    let authed = match auth::authenticate(&state, req.headers()).await {
+        Ok(a) => a,
+        Err(f) => return refuse(api, f),
+    };
+    if permission != Permission::Public {
+        let Some(a) = &authed else {
+            if api {
+                return refuse(true, Failure::Unauthorized);
+            }
+            let next_url = req
+                .uri()
+                .path_and_query()
+                .map(|p| p.as_str())
+                .unwrap_or("/");
+            let target = format!("/login?next={}", pages::url_encode(next_url));
+            return Redirect::to(&target).into_response();
+        };
+        if !a.viewer.can(permission) {
+            return refuse(api, Failure::Forbidden);
+        }
+    }
+    let (parts, body) = req.into_parts();
+    let writes = !matches!(parts.method, Method::GET | Method::HEAD | Method::OPTIONS);
+    let mut req = if writes {
+        let bytes = match axum::body::to_bytes(body, 2 << 20).await {
+            Ok(b) => b,
+            Err(_) => return refuse(api, Failure::BadRequest("the request is too large".into())),
+        };
+        // Session writes must carry the session's CSRF token; public forms carry the token of
+        // their own cookie (double submit). API tokens are not sent by browsers on their own.
+        let expected = match authed.as_ref().map(|a| &a.via) {
+            Some(Via::Session { csrf, .. }) => Some(csrf.clone()),
+            Some(Via::Token) => None,
+            None => Some(pages::form_cookie(&parts.headers).unwrap_or_default()),
+        };
+        if let Some(expected) = expected {
+            let presented = presented_csrf(&parts.headers, &bytes);
+            if expected.is_empty() || presented.as_deref() != Some(expected.as_str()) {
+                return refuse(
+                    api,
+                    Failure::BadRequest(
+                        "the form has expired or did not come from this site; reload and try again"
+                            .into(),
+                    ),
+                );
+            }
+        }
+        Request::from_parts(parts, Body::from(bytes))
+    } else {
+        Request::from_parts(parts, body)
+    };
+    req.extensions_mut().insert(authed);
+    let mut res = next.run(req).await;
+    if res.status() == StatusCode::METHOD_NOT_ALLOWED {
+        res = refuse(api, Failure::NotFound("no such page".into()));
+    }
+    res
+}
+
+/// The signed-in user of a request that passed [`guard`] for a non-public route.
+pub fn authed(req_ext: &Option<Authed>) -> Result<&Authed, Failure> {
+    req_ext.as_ref().ok_or(Failure::Unauthorized)
+}

@@ -1,0 +1,59 @@
+//! What every handler shares: the store, the configuration, the rate limiter and the secret
+//! that signs the community form.
+
+use crate::auth::RateLimiter;
+use std::sync::Arc;
+use store::Store;
+
+/// How the application runs.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Set the `Secure` attribute on cookies (browsers honour it on http://localhost too).
+    pub secure_cookies: bool,
+    /// A session ends after this long without a request.
+    pub session_idle: time::Duration,
+    /// And after this long in any case.
+    pub session_max: time::Duration,
+    /// Bring the picture up to date after each report submitted through the application.
+    pub analyse_on_submit: bool,
+    /// The least time a person takes to fill in the community form; faster is a program.
+    pub community_min_seconds: i64,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            secure_cookies: true,
+            session_idle: time::Duration::minutes(30),
+            session_max: time::Duration::hours(12),
+            analyse_on_submit: true,
+            community_min_seconds: 4,
+        }
+    }
+}
+
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Arc<dyn Store>,
+    pub config: Arc<Config>,
+    pub limiter: Arc<RateLimiter>,
+    /// Signs the time a community form was served, so that a submission can be checked for
+    /// having been filled in by a person at a person's pace.
+    pub form_secret: Arc<[u8; 32]>,
+    /// One analysis at a time.
+    pub analysing: Arc<tokio::sync::Mutex<()>>,
+}
+
+impl AppState {
+    pub fn new(store: Arc<dyn Store>, config: Config) -> AppState {
+        let mut secret = [0u8; 32];
+        rand::RngCore::fill_bytes(&mut rand::rng(), &mut secret);
+        AppState {
+            store,
+            config: Arc::new(config),
+            limiter: Arc::new(RateLimiter::default()),
+            form_secret: Arc::new(secret),
+            analysing: Arc::new(tokio::sync::Mutex::new(())),
+        }
+    }
+}
