@@ -16,3 +16,15 @@ if cargo nextest --version >/dev/null 2>&1; then
 else
   cargo test --workspace --locked --no-fail-fast
 fi
+
+# Browser tests: Debian's Chromium driven by playwright-core from npm (never a downloaded
+# browser). Screenshots of every page land in artifacts/e2e/.
+if ! command -v chromium >/dev/null 2>&1; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+if ! command -v npm >/dev/null 2>&1; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
+fi
+npm ci --prefix e2e --no-audit --no-fund --silent
+cargo build --locked -p cli
+node e2e/run.mjs

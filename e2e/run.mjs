@@ -1,0 +1,233 @@
+// Browser tests of the Sightline web application: a real server over a simulated force area,
+// driven in Debian's Chromium by playwright-core. Each journey is a user's: signing in,
+// submitting a report (with live validation), the reason prompt, the partner portal and its
+// isolation, the community page, signing out. Screenshots of every page go to
+// artifacts/e2e/ as test artefacts.
+//
+// Run: node e2e/run.mjs   (SIGHTLINE_BIN picks the binary; default target/debug/sightline)
+
+import { chromium } from 'playwright-core';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const bin = process.env.SIGHTLINE_BIN || join(root, 'target', 'debug', 'sightline');
+const shots = join(root, 'artifacts', 'e2e');
+const password = 'e2e test password 2026';
+rmSync(shots, { recursive: true, force: true });
+mkdirSync(shots, { recursive: true });
+
+const work = mkdtempSync(join(tmpdir(), 'sightline-e2e-'));
+const db = `sqlite:${join(work, 'sightline.db')}`;
+
+function sightline(args, input) {
+  const r = spawnSync(bin, ['--db', db, ...args], { input, encoding: 'utf8' });
+  if (r.status !== 0) {
+    throw new Error(`sightline ${args.join(' ')} failed (${r.status}): ${r.stderr}${r.stdout}`);
+  }
+  return r.stdout;
+}
+
+// A small simulated area, ingested and analysed, and an account per journey.
+const demo = spawnSync(bin, ['demo', '--no-serve', '--people', '1500', '--dir', work], { encoding: 'utf8' });
+if (demo.status !== 0) { throw new Error(`demo failed: ${demo.stderr}`); }
+const accounts = [
+  ['e2e_analyst', 'analyst', null],
+  ['e2e_officer', 'intelligence_officer', null],
+  ['e2e_council', 'partner', 'Fenland District Council'],
+  ['e2e_school', 'partner', 'Fenland Academy'],
+];
+for (const [name, role, org] of accounts) {
+  const args = ['user', 'add', name, '--role', role, '--name', `E2E ${role}`];
+  if (org) { args.push('--org', org); }
+  sightline(args, password);
+}
+
+// The server, on a free port.
+const port = 20000 + Math.floor(Math.random() * 20000);
+const server = spawn(bin, ['--db', db, 'serve', '--listen', `127.0.0.1:${port}`], { stdio: ['ignore', 'pipe', 'inherit'] });
+const base = `http://127.0.0.1:${port}`;
+await new Promise((ok, fail) => {
+  const timer = setTimeout(() => fail(new Error('the server did not start')), 30000);
+  server.stdout.on('data', (d) => { if (String(d).includes('serving on')) { clearTimeout(timer); ok(); } });
+  server.on('exit', (code) => fail(new Error(`the server exited (${code})`)));
+});
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  headless: true,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+});
+
+const failures = [];
+const consoleErrors = [];
+let passed = 0;
+
+async function journey(name, fn) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => consoleErrors.push(`${name}: ${e.message}`));
+  page.on('console', (m) => {
+    // A refused sign-in (422) and a forbidden page (403) are what some journeys test for.
+    const expected = /status of (422|403)/.test(m.text());
+    if (m.type() === 'error' && !expected) { consoleErrors.push(`${name}: ${m.text()}`); }
+  });
+  try {
+    await fn(page, context);
+    passed += 1;
+    console.log(`ok   ${name}`);
+  } catch (e) {
+    failures.push(`${name}: ${e.stack || e}`);
+    console.log(`FAIL ${name}`);
+    await page.screenshot({ path: join(shots, `FAILED-${name}.png`), fullPage: true }).catch(() => {});
+  } finally {
+    await context.close();
+  }
+}
+
+function expect(condition, message) {
+  if (!condition) { throw new Error(message); }
+}
+
+async function shot(page, name) {
+  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+}
+
+async function signIn(page, username) {
+  await page.goto(`${base}/login`);
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${base}/`);
+}
+
+await journey('sign-in-and-out', async (page) => {
+  await page.goto(`${base}/reports`);
+  expect(page.url().startsWith(`${base}/login`), 'an anonymous visit goes to the sign-in page');
+  await shot(page, 'login');
+  await page.getByLabel('Username').fill('e2e_analyst');
+  await page.getByLabel('Password').fill('not the password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  expect(await page.getByRole('alert').isVisible(), 'a wrong password is refused');
+  await page.getByLabel('Username').fill('e2e_analyst');
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${base}/reports`);
+  expect(await page.getByRole('heading', { name: 'Reports' }).isVisible(), 'back where they were going');
+  await page.goto(`${base}/`);
+  expect(await page.getByText('Good to see you').isVisible(), 'home');
+  await shot(page, 'home');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.waitForURL(`${base}/login`);
+  await page.goto(`${base}/reports`);
+  expect(page.url().startsWith(`${base}/login`), 'signed out for good');
+});
+
+await journey('submit-a-report', async (page) => {
+  await signIn(page, 'e2e_officer');
+  await page.getByRole('link', { name: 'New report' }).click();
+  await shot(page, 'report-form');
+  await page.getByLabel('Source type').selectOption('officer');
+  await page.getByRole('radio', { name: /1 reliable/ }).check();
+  await page.getByRole('radio', { name: /A known directly/ }).check();
+  // Handling C without conditions is caught before it is sent.
+  await page.getByRole('radio', { name: /C sharing permitted only/ }).check();
+  await page.getByLabel('Sanitised report text').fill('Stopped a silver Focus AB12 CDE near the station; driver known as JAY.');
+  await page.getByRole('button', { name: 'Submit report' }).click();
+  expect(await page.getByText('needs the conditions').isVisible(), 'live validation of handling conditions');
+  await page.getByLabel('Handling conditions (required for C)').fill('Not to partners without the originator\'s consent');
+  await page.getByLabel('Name').first().fill('SMITH, Jon aka JAY');
+  await page.locator('#p0_dob').fill('3/2/99');
+  await page.locator('#p0_dob').blur();
+  await page.locator('.field-message[data-for="p0_dob"]').getByText('1999-02-03').waitFor();
+  await page.getByLabel('Number').fill('07700 900123');
+  await page.getByLabel('Number').blur();
+  await page.getByText('Recorded as +447700900123').waitFor();
+  await page.getByLabel('Registration').fill('ab12cde');
+  await page.getByLabel('Registration').blur();
+  await page.getByText('Recorded as AB12CDE').waitFor();
+  await shot(page, 'report-form-filled');
+  await page.getByRole('button', { name: 'Submit report' }).click();
+  await page.waitForURL(/\/reports\?submitted=SL-IR-/);
+  expect(await page.getByRole('status').isVisible(), 'the submission is confirmed');
+  await shot(page, 'report-submitted');
+  // It waits in the triage queue.
+  await page.getByRole('link', { name: 'Triage' }).click();
+  expect(await page.getByText('Stopped a silver Focus').first().isVisible(), 'in the triage queue');
+  await shot(page, 'triage');
+});
+
+await journey('reason-prompt', async (page) => {
+  await signIn(page, 'e2e_analyst');
+  await page.getByRole('link', { name: 'Reports', exact: true }).click();
+  await shot(page, 'reports');
+  await page.locator('table tbody tr td a').first().click();
+  expect(await page.getByRole('heading', { name: /Why are you opening report/ }).isVisible(), 'asked why');
+  await shot(page, 'reason');
+  await page.getByLabel('Reason').fill('short');
+  await page.getByLabel('Reason').press('Enter');
+  expect(await page.getByRole('heading', { name: /Why are you opening report/ }).isVisible(), 'a reason that is too short is not accepted');
+  await page.getByLabel('Reason').fill('Operation KESTREL tasking 12/03');
+  await page.getByRole('button', { name: 'Open' }).click();
+  await page.getByRole('heading', { level: 1, name: /^Report / }).waitFor();
+  await shot(page, 'report');
+  const person = page.locator('a[href^="/persons/"]').first();
+  if (await person.count()) {
+    await person.click();
+    await page.getByLabel('Reason').fill('Operation KESTREL tasking 12/03');
+    await page.getByRole('button', { name: 'Open' }).click();
+    await page.getByText('Mentions you may see').waitFor();
+    await shot(page, 'person');
+  }
+});
+
+await journey('partner-portal-isolation', async (page, context) => {
+  await signIn(page, 'e2e_council');
+  await page.getByRole('link', { name: 'Portal' }).click();
+  await page.getByLabel('What kind of concern?').selectOption('msht_labour');
+  await page.getByLabel('What have you seen or been told?').fill('Tenant says eight men sleep in one house and are collected by a van at 5am.');
+  await page.getByLabel('Name of the person concerned, if known').fill('Andrei POPESCU');
+  await page.getByRole('button', { name: 'Send referral' }).click();
+  await page.waitForURL(/\/portal\?submitted=SL-IR-/);
+  const reference = new URL(page.url()).searchParams.get('submitted');
+  expect(await page.locator('table').getByText(reference).isVisible(), 'their own submission is listed');
+  await shot(page, 'portal');
+  // Another partner sees nothing of it, and no partner reaches triage or the audit.
+  const other = await context.newPage();
+  await other.context().clearCookies();
+  await signIn(other, 'e2e_school');
+  await other.goto(`${base}/portal`);
+  expect(!(await other.content()).includes(reference), 'another partner does not see it');
+  const triage = await other.goto(`${base}/triage`);
+  expect(triage.status() === 403, 'a partner cannot triage');
+  await shot(other, 'partner-forbidden');
+});
+
+await journey('community-page', async (page) => {
+  await page.goto(`${base}/community`);
+  await shot(page, 'community');
+  await page.getByLabel('What have you seen or heard?').fill('Young lads coming and going from number 4 at all hours; the old man there looks scared.');
+  await page.getByLabel(/Where\?/).fill('Orchard Close');
+  // A person takes a few seconds; a program that answers at once is turned away.
+  await page.waitForTimeout(4500);
+  await page.getByRole('button', { name: 'Send' }).click();
+  await page.getByRole('status').getByText('Thank you').waitFor();
+  await shot(page, 'community-thanks');
+});
+
+await browser.close();
+server.kill();
+rmSync(work, { recursive: true, force: true });
+
+if (consoleErrors.length) {
+  failures.push(`errors in the browser console:\n  ${consoleErrors.join('\n  ')}`);
+}
+console.log(`${passed} journeys passed, ${failures.length} failed; screenshots in ${shots}`);
+if (failures.length) {
+  console.error(failures.join('\n\n'));
+  process.exit(1);
+}
