@@ -11,9 +11,10 @@
 
 mod persons;
 mod run;
+mod text;
 
 pub use persons::{ExportedPerson, Vulnerability, resolved_persons};
-pub use run::{AnalyseOptions, AnalyseSummary, ObjectsSummary, PersonsSummary, analyse};
+pub use run::{AnalyseOptions, AnalyseSummary, ObjectsSummary, PersonsSummary, PhaseTime, analyse};
 
 /// What can go wrong while analysing.
 #[derive(Debug, thiserror::Error)]

@@ -74,6 +74,27 @@ pub async fn resolved_persons(store: &dyn Store) -> Result<Vec<ExportedPerson>> 
         }
         p.mentions.push(mention);
     }
+    drop(mentions);
+    // People found in reports' text.
+    for t in store.text_mentions(None).await? {
+        if t.kind != model::EntityKind::Person {
+            continue;
+        }
+        let id = match assigned.get(&t.mention) {
+            Some(id) => id.clone(),
+            None => {
+                next += 1;
+                format!("per_{next:06}")
+            }
+        };
+        let p = persons.entry(id).or_default();
+        let record: Option<resolve::PersonRecord> = serde_json::from_str(&t.data).ok();
+        let named = record.is_some_and(|r| r.forename.is_some() || r.surname.is_some());
+        if named {
+            p.names.insert(t.display.clone());
+        }
+        p.mentions.push(t.mention);
+    }
     Ok(persons
         .into_iter()
         .map(|(id, mut p)| {

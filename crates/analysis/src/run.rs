@@ -34,6 +34,8 @@ impl Default for AnalyseOptions {
 #[derive(Debug, Clone, Serialize)]
 pub struct PersonsSummary {
     pub mentions: u64,
+    /// Of those, people found in reports' text rather than their structured fields.
+    pub from_text: u64,
     pub persons: u64,
     /// `full` or `incremental`.
     pub mode: &'static str,
@@ -61,6 +63,14 @@ pub struct AnalyseSummary {
     pub blocking: Option<BlockingReport>,
     pub training: Option<TrainingReport>,
     pub seconds: f64,
+    /// How long each phase took.
+    pub timings: Vec<PhaseTime>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PhaseTime {
+    pub phase: &'static str,
+    pub seconds: f64,
 }
 
 /// The object mentions of the picture: phones, vehicles and places, for resolution by key.
@@ -74,6 +84,12 @@ struct ObjectMentions {
 pub async fn analyse(store: &Arc<dyn Store>, options: AnalyseOptions) -> Result<AnalyseSummary> {
     use futures::TryStreamExt;
     let started = std::time::Instant::now();
+    let mut timings: Vec<(&'static str, f64)> = Vec::new();
+    let mut lap = std::time::Instant::now();
+    let mut mark = |phase: &'static str, timings: &mut Vec<(&'static str, f64)>| {
+        timings.push((phase, lap.elapsed().as_secs_f64()));
+        lap = std::time::Instant::now();
+    };
 
     // Everything current: person records and object mentions.
     let mut people: Vec<PersonRecord> = Vec::new();
@@ -83,6 +99,7 @@ pub async fn analyse(store: &Arc<dyn Store>, options: AnalyseOptions) -> Result<
         places: Vec::new(),
     };
     let mut reports = 0u64;
+    let mut texts: Vec<(String, time::Date, String, model::Entities)> = Vec::new();
     let mut stream = store.reports();
     while let Some(r) = stream.try_next().await? {
         reports += 1;
@@ -92,22 +109,74 @@ pub async fn analyse(store: &Arc<dyn Store>, options: AnalyseOptions) -> Result<
             &r.entities,
         ));
         let id = |local: &model::LocalId| format!("{}#{}", r.report_ref, local);
-        for p in r.entities.phones {
+        for p in &r.entities.phones {
             objects
                 .phones
                 .push((id(&p.id), Some(p.phone.key()).filter(|k| !k.is_empty())));
         }
-        for v in r.entities.vehicles {
+        for v in &r.entities.vehicles {
             objects
                 .vehicles
-                .push((id(&v.id), v.vrm.and_then(|v| v.normalised)));
+                .push((id(&v.id), v.vrm.as_ref().and_then(|v| v.normalised.clone())));
         }
-        for l in r.entities.locations {
-            objects.places.push((id(&l.id), l.address));
+        for l in &r.entities.locations {
+            objects.places.push((id(&l.id), l.address.clone()));
         }
+        texts.push((r.report_ref, r.received.date(), r.text, r.entities));
     }
     drop(stream);
 
+    mark("read reports", &mut timings);
+    // What the reports' text adds, found in parallel.
+    let found: Vec<crate::text::TextMentions> = tokio::task::spawn_blocking(move || {
+        use rayon::prelude::*;
+        texts
+            .par_iter()
+            .map(|(r, received, text, entities)| {
+                crate::text::text_mentions(r, *received, text, entities)
+            })
+            .collect()
+    })
+    .await
+    .map_err(|e| AnalysisError::Interrupted(e.to_string()))?;
+    let mut text_persons = 0u64;
+    let mut text_rows: Vec<store::TextMention> = Vec::new();
+    let mut indicator_rows: Vec<store::TextIndicator> = Vec::new();
+    for f in found {
+        text_persons += f.persons.len() as u64;
+        let data: HashMap<&str, String> = f
+            .persons
+            .iter()
+            .map(|p| {
+                (
+                    p.mention.as_str(),
+                    serde_json::to_string(p).unwrap_or_default(),
+                )
+            })
+            .collect();
+        for (mention, kind, display) in &f.displays {
+            text_rows.push(store::TextMention {
+                report_ref: mention
+                    .split_once('#')
+                    .map(|(r, _)| r.to_string())
+                    .unwrap_or_default(),
+                data: data
+                    .get(mention.as_str())
+                    .cloned()
+                    .unwrap_or_else(|| "{}".into()),
+                mention: mention.clone(),
+                kind: *kind,
+                display: display.clone(),
+            });
+        }
+        indicator_rows.extend(f.indicators);
+        people.extend(f.persons);
+        objects.phones.extend(f.phones);
+        objects.vehicles.extend(f.vehicles);
+        objects.places.extend(f.places);
+    }
+
+    mark("read text", &mut timings);
     let (decisions, decided) = in_force(store).await?;
     let saved_model = if options.retrain {
         None
@@ -164,6 +233,7 @@ pub async fn analyse(store: &Arc<dyn Store>, options: AnalyseOptions) -> Result<
         .await
         .map_err(|e| AnalysisError::Interrupted(e.to_string()))??;
 
+    mark("resolve persons", &mut timings);
     let model_id = match (&model_to_save, &training) {
         (Some(model), Some(training)) => {
             store
@@ -236,14 +306,22 @@ pub async fn analyse(store: &Arc<dyn Store>, options: AnalyseOptions) -> Result<
         .update_person_assignments(&upserts, &removed, false)
         .await?;
 
+    mark("save persons", &mut timings);
+    store
+        .replace_text_findings(&text_rows, &indicator_rows)
+        .await?;
+    mark("save text findings", &mut timings);
+
     // Phones, vehicles and places.
     let (object_rows, objects_summary) = resolve_objects(objects);
     store.replace_object_assignments(&object_rows).await?;
+    mark("resolve and save objects", &mut timings);
 
     let summary = AnalyseSummary {
         reports,
         persons: PersonsSummary {
             mentions: resolver.len() as u64,
+            from_text: text_persons,
             persons: clusters.len() as u64,
             mode,
             reclustered,
@@ -255,6 +333,10 @@ pub async fn analyse(store: &Arc<dyn Store>, options: AnalyseOptions) -> Result<
         blocking,
         training,
         seconds: started.elapsed().as_secs_f64(),
+        timings: timings
+            .into_iter()
+            .map(|(phase, seconds)| PhaseTime { phase, seconds })
+            .collect(),
     };
     store
         .append_audit(NewAuditEntry {

@@ -30,12 +30,16 @@ fn folded(s: &Option<String>) -> Option<String> {
         .filter(|s| !s.is_empty())
 }
 
+/// House number (or building), flat, and the street's first letter.
+type PremisesBlock = (String, String, char);
+
 /// Clusters addresses into premises; `None` (or an address too vague to name premises) is its
 /// own cluster. Each item's cluster is the index of the cluster's first item.
 pub fn premises(addresses: &[Option<&Address>]) -> Vec<u32> {
     let mut uf = UnionFind::new(addresses.len());
-    // Blocks: house number or building, and flat.
-    let mut blocks: BTreeMap<(String, String), Vec<(usize, &Address)>> = BTreeMap::new();
+    // Blocks: house number or building, flat, and the street's first letter (spelling variants
+    // keep it): comparing every "1" with every other "1" in a county would be quadratic.
+    let mut blocks: BTreeMap<PremisesBlock, Vec<(usize, &Address)>> = BTreeMap::new();
     for (i, a) in addresses.iter().enumerate() {
         let Some(a) = a else { continue };
         if a.premises_key().is_none() {
@@ -46,8 +50,9 @@ pub fn premises(addresses: &[Option<&Address>]) -> Vec<u32> {
             .clone()
             .or_else(|| folded(&a.building))
             .unwrap_or_default();
+        let initial = a.street_key().and_then(|s| s.chars().next()).unwrap_or(' ');
         blocks
-            .entry((house, a.flat.clone().unwrap_or_default()))
+            .entry((house, a.flat.clone().unwrap_or_default(), initial))
             .or_default()
             .push((i, a));
     }

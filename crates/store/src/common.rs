@@ -758,3 +758,118 @@ pub(crate) async fn mentions_of_person(db: &crate::Db, person_id: &str) -> Resul
         .map_err(db_err)
     })
 }
+
+pub(crate) async fn replace_text_findings(
+    db: &crate::Db,
+    mentions: &[crate::TextMention],
+    indicators: &[crate::TextIndicator],
+) -> Result<()> {
+    with_db!(db, |pool, q, begin| {
+        let mut tx = pool.begin_with(begin).await.map_err(db_err)?;
+        sqlx::query(q("DELETE FROM text_mentions"))
+            .execute(&mut *tx)
+            .await
+            .map_err(db_err)?;
+        sqlx::query(q("DELETE FROM text_indicators"))
+            .execute(&mut *tx)
+            .await
+            .map_err(db_err)?;
+        for part in mentions.chunks(ROWS_PER_INSERT) {
+            let mut b = QueryBuilder::new(
+                "INSERT INTO text_mentions (mention, report_ref, kind, display, data) ",
+            );
+            b.push_values(part, |mut row, m| {
+                row.push_bind(m.mention.clone())
+                    .push_bind(m.report_ref.clone())
+                    .push_bind(m.kind.as_str())
+                    .push_bind(m.display.clone())
+                    .push_bind(m.data.clone());
+            });
+            b.build().execute(&mut *tx).await.map_err(db_err)?;
+        }
+        for part in indicators.chunks(ROWS_PER_INSERT / 2) {
+            let mut b = QueryBuilder::new(
+                "INSERT INTO text_indicators (report_ref, seq, family, indicator, label, quote, \
+                 start_byte, end_byte, confidence, hedged, triggers) ",
+            );
+            b.push_values(part, |mut row, i| {
+                row.push_bind(i.report_ref.clone())
+                    .push_bind(i.seq)
+                    .push_bind(i.family.clone())
+                    .push_bind(i.indicator.clone())
+                    .push_bind(i.label.clone())
+                    .push_bind(i.quote.clone())
+                    .push_bind(i.start)
+                    .push_bind(i.end)
+                    .push_bind(i.confidence)
+                    .push_bind(i64::from(i.hedged))
+                    .push_bind(serde_json::to_string(&i.triggers).unwrap_or_default());
+            });
+            b.build().execute(&mut *tx).await.map_err(db_err)?;
+        }
+        tx.commit().await.map_err(db_err)
+    })
+}
+
+pub(crate) async fn text_mentions(
+    db: &crate::Db,
+    report_ref: Option<&str>,
+) -> Result<Vec<crate::TextMention>> {
+    with_db!(db, |pool, q, _begin| {
+        let rows = sqlx::query(q(
+            "SELECT mention, report_ref, kind, display, data FROM text_mentions \
+             WHERE (? IS NULL OR report_ref = ?) ORDER BY report_ref, mention",
+        ))
+        .bind(report_ref)
+        .bind(report_ref)
+        .fetch_all(pool)
+        .await
+        .map_err(db_err)?;
+        rows.into_iter()
+            .map(|r| {
+                let kind: String = r.get(2);
+                Ok(crate::TextMention {
+                    mention: r.get(0),
+                    report_ref: r.get(1),
+                    kind: kind.parse().map_err(StoreError::Corrupt)?,
+                    display: r.get(3),
+                    data: r.get(4),
+                })
+            })
+            .collect()
+    })
+}
+
+pub(crate) async fn text_indicators(
+    db: &crate::Db,
+    report_ref: Option<&str>,
+) -> Result<Vec<crate::TextIndicator>> {
+    with_db!(db, |pool, q, _begin| {
+        let rows = sqlx::query(q(
+            "SELECT report_ref, CAST(seq AS BIGINT), family, indicator, label, quote, start_byte, \
+             end_byte, CAST(confidence AS DOUBLE PRECISION), CAST(hedged AS BIGINT), triggers \
+             FROM text_indicators WHERE (? IS NULL OR report_ref = ?) ORDER BY report_ref, seq",
+        ))
+        .bind(report_ref)
+        .bind(report_ref)
+        .fetch_all(pool)
+        .await
+        .map_err(db_err)?;
+        Ok(rows
+            .into_iter()
+            .map(|r| crate::TextIndicator {
+                report_ref: r.get(0),
+                seq: r.get(1),
+                family: r.get(2),
+                indicator: r.get(3),
+                label: r.get(4),
+                quote: r.get(5),
+                start: r.get(6),
+                end: r.get(7),
+                confidence: r.get(8),
+                hedged: r.get::<i64, _>(9) != 0,
+                triggers: serde_json::from_str(&r.get::<String, _>(10)).unwrap_or_default(),
+            })
+            .collect())
+    })
+}

@@ -251,6 +251,19 @@ pub trait Store: Send + Sync {
         limit: i64,
     ) -> Result<Vec<Workflow>>;
 
+    /// Replaces everything found in reports' text.
+    async fn replace_text_findings(
+        &self,
+        mentions: &[TextMention],
+        indicators: &[TextIndicator],
+    ) -> Result<()>;
+
+    /// Mentions found in text, of one report or of all.
+    async fn text_mentions(&self, report_ref: Option<&str>) -> Result<Vec<TextMention>>;
+
+    /// Indicators found in text, of one report or of all.
+    async fn text_indicators(&self, report_ref: Option<&str>) -> Result<Vec<TextIndicator>>;
+
     /// One report's triage state.
     async fn report_workflow(&self, report_ref: &str) -> Result<Option<Workflow>>;
 
@@ -485,6 +498,38 @@ pub struct Workflow {
     pub organisation: Option<String>,
     pub updated_at: String,
     pub updated_by: Option<String>,
+}
+
+/// A person, phone, vehicle or place found in a report's text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextMention {
+    /// `<ref>#x1`.
+    pub mention: String,
+    pub report_ref: String,
+    pub kind: EntityKind,
+    /// What the text says: a name as written, a number, a registration, an address.
+    pub display: String,
+    /// The prepared record as JSON (for persons, a resolution record).
+    pub data: String,
+}
+
+/// An exploitation indicator found in a report's text, with the words that triggered it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextIndicator {
+    pub report_ref: String,
+    pub seq: i64,
+    /// `child_criminal_exploitation`, `cuckooing`, `labour_exploitation`,
+    /// `sexual_exploitation` or `control_violence`.
+    pub family: String,
+    pub indicator: String,
+    pub label: String,
+    /// The words from the first trigger to the last.
+    pub quote: String,
+    pub start: i64,
+    pub end: i64,
+    pub confidence: f64,
+    pub hedged: bool,
+    pub triggers: Vec<String>,
 }
 
 /// Which reports a list shows.
@@ -725,6 +770,22 @@ impl Store for SqlStore {
 
     async fn report_summaries(&self, filter: ReportFilter) -> Result<Vec<ReportSummary>> {
         common::report_summaries(&self.db, &filter).await
+    }
+
+    async fn replace_text_findings(
+        &self,
+        mentions: &[TextMention],
+        indicators: &[TextIndicator],
+    ) -> Result<()> {
+        common::replace_text_findings(&self.db, mentions, indicators).await
+    }
+
+    async fn text_mentions(&self, report_ref: Option<&str>) -> Result<Vec<TextMention>> {
+        common::text_mentions(&self.db, report_ref).await
+    }
+
+    async fn text_indicators(&self, report_ref: Option<&str>) -> Result<Vec<TextIndicator>> {
+        common::text_indicators(&self.db, report_ref).await
     }
 
     async fn report_workflow(&self, report_ref: &str) -> Result<Option<Workflow>> {
