@@ -43,6 +43,25 @@ pub async fn resolved_persons(store: &dyn Store) -> Result<Vec<ExportedPerson>> 
         .into_iter()
         .map(|a| (a.mention, a.person_id))
         .collect();
+    let assessed: HashMap<String, Vulnerability> = store
+        .vulnerabilities(None, false)
+        .await?
+        .into_iter()
+        .map(|row| {
+            let reasons = serde_json::from_str::<assess::Vulnerability>(&row.assessment)
+                .map(|v| v.reasons)
+                .unwrap_or_default();
+            (
+                row.person_id,
+                Vulnerability {
+                    flagged: row.flagged,
+                    score: row.score,
+                    categories: row.categories,
+                    reasons,
+                },
+            )
+        })
+        .collect();
     let mut next = assigned
         .values()
         .filter_map(|p| resolve::person_number(p))
@@ -100,11 +119,11 @@ pub async fn resolved_persons(store: &dyn Store) -> Result<Vec<ExportedPerson>> 
         .map(|(id, mut p)| {
             p.mentions.sort();
             ExportedPerson {
+                vulnerability: assessed.get(&id).cloned().unwrap_or_default(),
                 id,
                 mentions: p.mentions,
                 names: p.names.into_iter().collect(),
                 dobs: p.dobs.into_iter().collect(),
-                vulnerability: Vulnerability::default(),
                 groups: Vec::new(),
             }
         })

@@ -45,6 +45,8 @@ pub struct PersonsSummary {
     pub changed: u64,
     pub model_id: i64,
     pub trained: bool,
+    /// Persons flagged as possibly exploited.
+    pub flagged: u64,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -71,6 +73,24 @@ pub struct AnalyseSummary {
 pub struct PhaseTime {
     pub phase: &'static str,
     pub seconds: f64,
+}
+
+/// What each report contributes to a sighting of a person.
+struct ReportMeta {
+    report_ref: String,
+    received: time::Date,
+    source_type: model::SourceType,
+    source_org: Option<String>,
+    reliance: f64,
+    grading: String,
+    crime_types: Vec<model::CrimeType>,
+}
+
+/// A person mention's place in its report.
+struct SightingBase {
+    report: usize,
+    role: model::PersonRole,
+    age: Option<model::AgeRange>,
 }
 
 /// The object mentions of the picture: phones, vehicles and places, for resolution by key.
@@ -100,9 +120,31 @@ pub async fn analyse(store: &Arc<dyn Store>, options: AnalyseOptions) -> Result<
     };
     let mut reports = 0u64;
     let mut texts: Vec<(String, time::Date, String, model::Entities)> = Vec::new();
+    let mut metas: Vec<ReportMeta> = Vec::new();
+    let mut sightings: HashMap<String, SightingBase> = HashMap::new();
     let mut stream = store.reports();
     while let Some(r) = stream.try_next().await? {
         reports += 1;
+        let report = metas.len();
+        metas.push(ReportMeta {
+            report_ref: r.report_ref.clone(),
+            received: r.received.date(),
+            source_type: r.source_type,
+            source_org: r.source_org.clone(),
+            reliance: r.grading.reliance(),
+            grading: r.grading.code(),
+            crime_types: r.crime_types.clone(),
+        });
+        for p in &r.entities.persons {
+            sightings.insert(
+                format!("{}#{}", r.report_ref, p.id),
+                SightingBase {
+                    report,
+                    role: p.role,
+                    age: p.age_at(r.received.date()),
+                },
+            );
+        }
         people.extend(resolve::prepare_report(
             &r.report_ref,
             r.received.date(),
@@ -142,8 +184,40 @@ pub async fn analyse(store: &Arc<dyn Store>, options: AnalyseOptions) -> Result<
     let mut text_persons = 0u64;
     let mut text_rows: Vec<store::TextMention> = Vec::new();
     let mut indicator_rows: Vec<store::TextIndicator> = Vec::new();
+    let mut cues: HashMap<String, Vec<assess::Cue>> = HashMap::new();
+    let report_index: HashMap<&str, usize> = metas
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (m.report_ref.as_str(), i))
+        .collect();
     for f in found {
         text_persons += f.persons.len() as u64;
+        for p in &f.persons {
+            let Some((report_ref, _)) = p.mention.split_once('#') else {
+                continue;
+            };
+            let Some(&report) = report_index.get(report_ref) else {
+                continue;
+            };
+            let year = metas[report].received.year();
+            sightings.insert(
+                p.mention.clone(),
+                SightingBase {
+                    report,
+                    role: model::PersonRole::Unknown,
+                    age: p.dob.map(|d| {
+                        let (from, to) = d.years();
+                        model::AgeRange {
+                            min: (year - to).clamp(0, 120) as u8,
+                            max: (year - from).clamp(0, 120) as u8,
+                        }
+                    }),
+                },
+            );
+        }
+        for (mention, cue) in f.cues {
+            cues.entry(mention).or_default().push(cue);
+        }
         let data: HashMap<&str, String> = f
             .persons
             .iter()
@@ -307,6 +381,54 @@ pub async fn analyse(store: &Arc<dyn Store>, options: AnalyseOptions) -> Result<
         .await?;
 
     mark("save persons", &mut timings);
+
+    // Who is at risk, and why.
+    let config = assess::VulnerabilityConfig::shipped();
+    let today = time::OffsetDateTime::now_utc().date();
+    let assessments: Vec<store::VulnerabilityRow> = {
+        use rayon::prelude::*;
+        clusters
+            .par_iter()
+            .zip(ids.par_iter())
+            .map(|(cluster, id)| {
+                let seen: Vec<assess::Sighting> = cluster
+                    .iter()
+                    .filter_map(|m| {
+                        let base = sightings.get(*m)?;
+                        let meta = &metas[base.report];
+                        Some(assess::Sighting {
+                            report: meta.report_ref.clone(),
+                            received: meta.received,
+                            source_type: meta.source_type,
+                            source_org: meta.source_org.clone(),
+                            reliance: meta.reliance,
+                            grading: meta.grading.clone(),
+                            role: base.role,
+                            age: base.age,
+                            crime_types: meta.crime_types.clone(),
+                            cues: cues.get(*m).cloned().unwrap_or_default(),
+                        })
+                    })
+                    .collect();
+                let v = assess::assess(&seen, &[], &config, today);
+                store::VulnerabilityRow {
+                    person_id: id.clone(),
+                    flagged: v.flagged,
+                    score: v.score,
+                    categories: v
+                        .categories
+                        .iter()
+                        .map(|c| c.as_str().to_string())
+                        .collect(),
+                    assessment: serde_json::to_string(&v).unwrap_or_default(),
+                }
+            })
+            .filter(|row| row.score > 0.0)
+            .collect()
+    };
+    let flagged = assessments.iter().filter(|a| a.flagged).count() as u64;
+    store.replace_vulnerabilities(&assessments).await?;
+    mark("assess vulnerability", &mut timings);
     store
         .replace_text_findings(&text_rows, &indicator_rows)
         .await?;
@@ -328,6 +450,7 @@ pub async fn analyse(store: &Arc<dyn Store>, options: AnalyseOptions) -> Result<
             changed,
             model_id,
             trained: training.is_some(),
+            flagged,
         },
         objects: objects_summary,
         blocking,

@@ -19,6 +19,8 @@ pub struct TextMentions {
     /// What each mention says, as written, for showing and storing.
     pub displays: Vec<(String, model::EntityKind, String)>,
     pub indicators: Vec<store::TextIndicator>,
+    /// Each indicator as it bears on each person of the report (structured or found in text).
+    pub cues: Vec<(String, assess::Cue)>,
 }
 
 /// The prefix of text mentions' local ids. A sender's own local id could in principle start
@@ -81,6 +83,7 @@ pub fn text_mentions(
         }
     };
     let mut seen = HashSet::new();
+    let mut spans: Vec<(String, usize, usize)> = Vec::new();
     for e in &found.entities {
         match (&e.kind, &e.normalised) {
             (
@@ -111,6 +114,7 @@ pub fn text_mentions(
                     None => (None, Vec::new(), None),
                 };
                 let id = mention();
+                spans.push((id.clone(), e.start, e.end));
                 out.displays
                     .push((id.clone(), model::EntityKind::Person, e.text.clone()));
                 out.persons.push(PersonRecord {
@@ -183,6 +187,15 @@ pub fn text_mentions(
             triggers: i.triggers.clone(),
         })
         .collect();
+    out.cues = attribute(
+        report_ref,
+        received,
+        text,
+        entities,
+        &out.persons,
+        &spans,
+        &found.indicators,
+    );
     // The company each person the text names keeps: everyone else the report names.
     let mut names: Vec<String> = entities
         .persons
@@ -214,6 +227,175 @@ pub fn text_mentions(
         associates.sort();
         associates.dedup();
         p.associates = associates;
+    }
+    out
+}
+
+/// Sentence boundaries of `text` (byte ranges), split after `.`, `!`, `?` and line breaks.
+fn sentences(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if matches!(c, '.' | '!' | '?' | '\n') {
+            let end = i + c.len_utf8();
+            if text[start..end].trim().len() > 1 {
+                out.push((start, end));
+            }
+            start = end;
+        }
+    }
+    if text[start..].trim().len() > 1 {
+        out.push((start, text.len()));
+    }
+    out
+}
+
+fn sentence_of(sentences: &[(usize, usize)], at: usize) -> usize {
+    sentences
+        .iter()
+        .position(|(s, e)| at >= *s && at < *e)
+        .unwrap_or(sentences.len().saturating_sub(1))
+}
+
+/// Whether a sentence speaks of one person by pronoun.
+fn refers_back(sentence: &str) -> bool {
+    sentence.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "he" | "she" | "him" | "her" | "his" | "hers" | "himself" | "herself"
+        )
+    })
+}
+
+/// Where a structured person is named in the text: occurrences of their surname, forename or
+/// street name as whole words.
+fn named_at(text: &str, p: &model::PersonMention) -> Vec<usize> {
+    let Some(name) = &p.name else {
+        return Vec::new();
+    };
+    let lower = text.to_lowercase();
+    let mut words: Vec<String> = name
+        .surname
+        .iter()
+        .chain(name.forenames.iter().take(1))
+        .chain(name.aliases.iter())
+        .map(|w| w.to_lowercase())
+        .filter(|w| w.chars().count() > 2)
+        .collect();
+    words.dedup();
+    let mut at = Vec::new();
+    for w in words {
+        let mut from = 0;
+        while let Some(i) = lower[from..].find(&w) {
+            let start = from + i;
+            let end = start + w.len();
+            let before = lower[..start]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            let after = lower[end..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric());
+            if before && after {
+                at.push(start);
+            }
+            from = end;
+        }
+    }
+    at
+}
+
+/// Bears each indicator on the report's people: directly on those named in its sentence or the
+/// one before (or on the only person in the report); otherwise, as something found in a report
+/// they are in, on everyone but the suspects — and on children, suspects or not, for signs of
+/// criminal exploitation and control, since a child suspect may be the one exploited.
+fn attribute(
+    report_ref: &str,
+    received: time::Date,
+    text: &str,
+    entities: &Entities,
+    text_persons: &[PersonRecord],
+    spans: &[(String, usize, usize)],
+    indicators: &[extract::Indicator],
+) -> Vec<(String, assess::Cue)> {
+    if indicators.is_empty() {
+        return Vec::new();
+    }
+    let sentences = sentences(text);
+    struct Who {
+        mention: String,
+        sentences: Vec<usize>,
+        subject: bool,
+        child: bool,
+    }
+    let mut people: Vec<Who> = entities
+        .persons
+        .iter()
+        .map(|p| Who {
+            mention: format!("{report_ref}#{}", p.id),
+            sentences: named_at(text, p)
+                .into_iter()
+                .map(|at| sentence_of(&sentences, at))
+                .collect(),
+            subject: p.role == model::PersonRole::Subject,
+            child: p.age_at(received).is_some_and(|a| a.max < 18),
+        })
+        .collect();
+    for (mention, start, _) in spans {
+        let record = text_persons.iter().find(|p| &p.mention == mention);
+        let child = record
+            .and_then(|r| r.dob)
+            .is_some_and(|d| received.year() - d.years().1 < 18);
+        people.push(Who {
+            mention: mention.clone(),
+            sentences: vec![sentence_of(&sentences, *start)],
+            subject: false,
+            child,
+        });
+    }
+    let mut out = Vec::new();
+    for i in indicators {
+        let here = sentence_of(&sentences, i.start);
+        let cue = |direct: bool| assess::Cue {
+            family: i.family.as_str().to_string(),
+            indicator: i.indicator.clone(),
+            label: i.label.clone(),
+            quote: i.text.clone(),
+            confidence: f64::from(i.confidence),
+            direct,
+        };
+        // A name in the sentence before carries only when this sentence refers back to one
+        // person ("She said her papers…"), not to a group ("The workers are…").
+        let carries = sentences
+            .get(here)
+            .is_some_and(|(a, b)| refers_back(&text[*a..*b]));
+        let named: Vec<&Who> = people
+            .iter()
+            .filter(|w| {
+                w.sentences
+                    .iter()
+                    .any(|s| *s == here || (carries && *s + 1 == here))
+            })
+            .collect();
+        if people.len() == 1 {
+            out.push((people[0].mention.clone(), cue(true)));
+        } else if !named.is_empty() {
+            for w in named {
+                out.push((w.mention.clone(), cue(true)));
+            }
+        } else {
+            let criminal = matches!(
+                i.family.as_str(),
+                "child_criminal_exploitation" | "control_violence"
+            );
+            for w in people
+                .iter()
+                .filter(|w| !w.subject || (w.child && criminal))
+            {
+                out.push((w.mention.clone(), cue(false)));
+            }
+        }
     }
     out
 }
@@ -261,5 +443,29 @@ mod tests {
             .find(|p| p.surname.as_deref() == Some("brown"))
             .unwrap();
         assert_eq!(brown.associates, vec!["jon|smith".to_string()]);
+    }
+
+    #[test]
+    fn indicators_bear_on_the_people_they_are_said_of() {
+        let line = r#"{"kind":"report","ref":"R-2","received":"2026-03-04T10:12:00Z","source":{"type":"partner","org":"GLAA"},"grading":{"source":"1","intel":"A","handling":"P"},"crime_types":["msht_labour"],"text":"Inspection at the car wash. Ioana POPESCU said her passport was taken by the boss on arrival. The workers are collected by van at 5am.","persons":[{"id":"P1","name":"Ioana POPESCU","role":"witness"},{"id":"P2","name":"Marian DUMITRU","role":"subject"},{"id":"P3","name":"Elena STAN","role":"unknown"}]}"#;
+        let (e, received, text) = entities(line);
+        let m = text_mentions("R-2", received, &text, &e);
+        let direct: Vec<&str> = m
+            .cues
+            .iter()
+            .filter(|(_, c)| c.direct)
+            .map(|(w, _)| w.as_str())
+            .collect();
+        assert!(direct.contains(&"R-2#P1"), "{:?}", m.cues);
+        assert!(
+            !m.cues.iter().any(|(w, _)| w == "R-2#P2"),
+            "never on the suspect: {:?}",
+            m.cues
+        );
+        assert!(
+            m.cues.iter().any(|(w, c)| w == "R-2#P3" && !c.direct),
+            "{:?}",
+            m.cues
+        );
     }
 }

@@ -873,3 +873,60 @@ pub(crate) async fn text_indicators(
             .collect())
     })
 }
+
+pub(crate) async fn replace_vulnerabilities(
+    db: &crate::Db,
+    rows: &[crate::VulnerabilityRow],
+) -> Result<()> {
+    with_db!(db, |pool, q, begin| {
+        let mut tx = pool.begin_with(begin).await.map_err(db_err)?;
+        sqlx::query(q("DELETE FROM vulnerabilities"))
+            .execute(&mut *tx)
+            .await
+            .map_err(db_err)?;
+        for part in rows.chunks(ROWS_PER_INSERT) {
+            let mut b = QueryBuilder::new(
+                "INSERT INTO vulnerabilities (person_id, flagged, score, categories, assessment) ",
+            );
+            b.push_values(part, |mut row, v| {
+                row.push_bind(v.person_id.clone())
+                    .push_bind(i64::from(v.flagged))
+                    .push_bind(v.score)
+                    .push_bind(serde_json::to_string(&v.categories).unwrap_or_default())
+                    .push_bind(v.assessment.clone());
+            });
+            b.build().execute(&mut *tx).await.map_err(db_err)?;
+        }
+        tx.commit().await.map_err(db_err)
+    })
+}
+
+pub(crate) async fn vulnerabilities(
+    db: &crate::Db,
+    person_id: Option<&str>,
+    flagged_only: bool,
+) -> Result<Vec<crate::VulnerabilityRow>> {
+    with_db!(db, |pool, q, _begin| {
+        let rows = sqlx::query(q(
+            "SELECT person_id, CAST(flagged AS BIGINT), score, categories, assessment \
+             FROM vulnerabilities WHERE (? IS NULL OR person_id = ?) AND (? = 0 OR flagged = 1) \
+             ORDER BY score DESC, person_id",
+        ))
+        .bind(person_id)
+        .bind(person_id)
+        .bind(i64::from(flagged_only))
+        .fetch_all(pool)
+        .await
+        .map_err(db_err)?;
+        Ok(rows
+            .into_iter()
+            .map(|r| crate::VulnerabilityRow {
+                person_id: r.get(0),
+                flagged: r.get::<i64, _>(1) != 0,
+                score: r.get(2),
+                categories: serde_json::from_str(&r.get::<String, _>(3)).unwrap_or_default(),
+                assessment: r.get(4),
+            })
+            .collect())
+    })
+}

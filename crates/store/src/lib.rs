@@ -264,6 +264,16 @@ pub trait Store: Send + Sync {
     /// Indicators found in text, of one report or of all.
     async fn text_indicators(&self, report_ref: Option<&str>) -> Result<Vec<TextIndicator>>;
 
+    /// Replaces every person's vulnerability assessment.
+    async fn replace_vulnerabilities(&self, rows: &[VulnerabilityRow]) -> Result<()>;
+
+    /// Vulnerability assessments, strongest first: of one person, or all, or the flagged.
+    async fn vulnerabilities(
+        &self,
+        person_id: Option<&str>,
+        flagged_only: bool,
+    ) -> Result<Vec<VulnerabilityRow>>;
+
     /// One report's triage state.
     async fn report_workflow(&self, report_ref: &str) -> Result<Option<Workflow>>;
 
@@ -532,6 +542,17 @@ pub struct TextIndicator {
     pub triggers: Vec<String>,
 }
 
+/// A person's vulnerability assessment as stored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VulnerabilityRow {
+    pub person_id: String,
+    pub flagged: bool,
+    pub score: f64,
+    pub categories: Vec<String>,
+    /// The whole explained assessment, as JSON.
+    pub assessment: String,
+}
+
 /// Which reports a list shows.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ReportFilter {
@@ -786,6 +807,18 @@ impl Store for SqlStore {
 
     async fn text_indicators(&self, report_ref: Option<&str>) -> Result<Vec<TextIndicator>> {
         common::text_indicators(&self.db, report_ref).await
+    }
+
+    async fn replace_vulnerabilities(&self, rows: &[VulnerabilityRow]) -> Result<()> {
+        common::replace_vulnerabilities(&self.db, rows).await
+    }
+
+    async fn vulnerabilities(
+        &self,
+        person_id: Option<&str>,
+        flagged_only: bool,
+    ) -> Result<Vec<VulnerabilityRow>> {
+        common::vulnerabilities(&self.db, person_id, flagged_only).await
     }
 
     async fn report_workflow(&self, report_ref: &str) -> Result<Option<Workflow>> {
