@@ -14,9 +14,12 @@
 //!   files depend on the seed and the configuration alone.
 //! - **Wording from a split phrase bank** (`data/phrases.json`): detectors are tuned on the
 //!   training half and tested on the held-out half ([`phrases::PhraseBank::examples`]).
-//! - **No real person's data.** Names are random pairings from pools of common names;
-//!   postcodes are in areas that do not exist (`FN`, `KP`, `HW`); phone numbers are in the
-//!   ranges Ofcom reserves for drama.
+//! - **Names as diverse as a real county's, and nobody's.** Surnames follow the rank–frequency
+//!   curves of public statistics (Smith 1.3% of English people, a long tail of thousands of
+//!   rare names built from parts), forenames the popularity of each decade of birth; so common
+//!   names collide as real ones do and rare ones do not ([`names`]). No person is modelled:
+//!   names alone are no one's identity, postcodes are in areas that do not exist (`FN`, `KP`,
+//!   `HW`), and phone numbers are in the ranges Ofcom reserves for drama.
 //!
 //! This crate does no IO of its own: callers hand it writers and readers.
 

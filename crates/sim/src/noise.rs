@@ -112,7 +112,7 @@ pub fn name(rng: &mut Rng, noise: Noise, p: &Person, detail: Detail) -> String {
         }
         let variants = names::surname_variants(&surname);
         if !variants.is_empty() && chance(rng, noise.p(0.12)) {
-            surname = pick(rng, variants).to_string();
+            surname = pick(rng, &variants).clone();
         }
         if !forename.is_ascii() && chance(rng, noise.p(0.5)) {
             forename = names::strip_diacritics(&forename);
@@ -132,14 +132,15 @@ pub fn name(rng: &mut Rng, noise: Noise, p: &Person, detail: Detail) -> String {
         }
     }
     if p.family_name_first() {
-        // Vietnamese names: family name, middle name, given name, in either order.
-        let middle = p.middle().unwrap_or("");
+        // Vietnamese names: family name, middle name, given name, in either order. The few
+        // without a middle name are written without one.
+        let middle = p.middle().map(|m| format!(" {m}")).unwrap_or_default();
         return if noise.clean() || chance(rng, 0.5) {
-            format!("{} {middle} {forename}", upper(&surname))
+            format!("{}{middle} {forename}", upper(&surname))
         } else if chance(rng, 0.5) {
-            format!("{forename} {middle} {}", upper(&surname))
+            format!("{forename}{middle} {}", upper(&surname))
         } else {
-            format!("{surname} {middle} {forename}")
+            format!("{surname}{middle} {forename}")
         };
     }
     if detail == Detail::Slight && !noise.clean() {
@@ -637,12 +638,12 @@ mod tests {
 
     fn person() -> Person {
         Person {
-            origin: 0,
-            surname_origin: 0,
+            origin: names::BRITISH,
+            surname_origin: names::BRITISH,
             sex: Sex::Male,
-            forename: 1,
+            forename: names::given_index(names::BRITISH, false, "John").unwrap(),
             middle: u16::MAX,
-            surname: 0,
+            surname: names::surname_index(names::BRITISH, "Smith").unwrap(),
             dob: Date::from_calendar_date(2009, Month::February, 3).unwrap(),
             home: Home::Dwelling(0),
             phone: None,

@@ -305,39 +305,25 @@ pub struct Person {
 }
 
 impl Person {
+    fn female(&self) -> bool {
+        self.sex == Sex::Female
+    }
+
     pub fn forename(&self) -> &'static str {
-        let o = &ORIGINS[self.origin as usize];
-        let pool = match self.sex {
-            Sex::Male => o.male,
-            Sex::Female => o.female,
-        };
-        pool[self.forename as usize % pool.len()]
+        names::given_name(self.origin, self.female(), self.forename)
     }
 
     pub fn middle(&self) -> Option<&'static str> {
-        if self.middle == NONE16 {
-            return None;
-        }
-        let o = &ORIGINS[self.origin as usize];
-        if o.style == names::SurnameStyle::Vietnamese {
-            return Some(match self.sex {
-                Sex::Male => "Van",
-                Sex::Female => "Thi",
-            });
-        }
-        let pool = match self.sex {
-            Sex::Male => o.male,
-            Sex::Female => o.female,
-        };
-        Some(pool[self.middle as usize % pool.len()])
+        (self.middle != NONE16).then(|| names::given_name(self.origin, self.female(), self.middle))
     }
 
+    /// The surname as the person bears it (`Kowalska` for a Kowalski woman).
     pub fn surname(&self) -> String {
-        let o = &ORIGINS[self.surname_origin as usize];
-        names::gendered_surname(
-            o.style,
-            o.surnames[self.surname as usize % o.surnames.len()],
-            self.sex == Sex::Female,
+        names::surname_as_borne(
+            self.surname_origin,
+            self.surname,
+            self.female(),
+            self.dob.year(),
         )
     }
 
@@ -369,11 +355,7 @@ impl Person {
 
     /// The canonical name, as the truth file records it: `Jon SMITH`.
     pub fn display_name(&self) -> String {
-        let surname = self.surname().to_uppercase();
-        match self.middle() {
-            Some(m) => format!("{} {m} {surname}", self.forename()),
-            None => format!("{} {surname}", self.forename()),
-        }
+        names::display_name(self.forename(), self.middle(), &self.surname())
     }
 }
 
@@ -686,27 +668,35 @@ impl World {
     }
 
     fn new_person(&mut self, rng: &mut Rng, spec: PersonSpec) -> u32 {
-        let o = &ORIGINS[spec.origin as usize];
-        let pool_len = match spec.sex {
-            Sex::Male => o.male.len(),
-            Sex::Female => o.female.len(),
-        };
-        let forename = skewed(rng, pool_len) as u16;
-        let middle = if o.style == names::SurnameStyle::Vietnamese || chance(rng, 0.25) {
-            rng.random_range(0..pool_len) as u16
-        } else {
-            NONE16
-        };
-        let (surname_origin, surname) = spec.surname.unwrap_or_else(|| {
-            (
-                spec.origin,
-                skewed(rng, ORIGINS[spec.origin as usize].surnames.len()) as u16,
-            )
-        });
         let age = between(rng, spec.age.0, spec.age.1);
         let mid = self.midpoint();
         let dob =
             mid - Duration::days(i64::from(age) * 365 + i64::from(rng.random_range(0..365u32)));
+        let family = spec
+            .surname
+            .unwrap_or_else(|| names::sample_surname(rng, spec.origin));
+        let female = spec.sex == Sex::Female;
+        let mut given = names::sample_given(rng, spec.origin, family, female, dob.year());
+        // Parents do not give two of their children the same forename: draw again while
+        // someone of the same sex in the household already has it. Households are built
+        // person after person, so the household is among the last few people made.
+        for _ in 0..8 {
+            let taken = self.persons.iter().rev().take(16).any(|p| {
+                p.home == spec.home
+                    && p.sex == spec.sex
+                    && p.origin == spec.origin
+                    && p.forename == given.forename
+            });
+            if !taken {
+                break;
+            }
+            given = names::sample_given(rng, spec.origin, family, female, dob.year());
+        }
+        let (surname_origin, surname) = match given.own_surname {
+            Some(own) => (spec.origin, own),
+            None => family,
+        };
+        let (forename, middle) = (given.forename, given.middle.unwrap_or(NONE16));
         self.persons.push(Person {
             origin: spec.origin,
             surname_origin,
@@ -808,10 +798,7 @@ impl World {
         let home = self.dwelling(addr);
         let origin = weighted(rng, &BACKGROUND_MIX) as u8;
         let first = self.persons.len() as u32;
-        let surname = (
-            origin,
-            skewed(rng, ORIGINS[origin as usize].surnames.len()) as u16,
-        );
+        let surname = names::sample_surname(rng, origin);
         let lead_age = (between(rng, 19, 88), 0);
         let lead_sex = if chance(rng, 0.5) {
             Sex::Male
@@ -928,10 +915,7 @@ impl World {
         let addr = self.geo.random_dwelling(rng, town, false);
         let home = self.dwelling(addr);
         let origin = weighted(rng, &BACKGROUND_MIX) as u8;
-        let surname = (
-            origin,
-            skewed(rng, ORIGINS[origin as usize].surnames.len()) as u16,
-        );
+        let surname = names::sample_surname(rng, origin);
         let first = self.persons.len() as u32;
         let ages: [(u32, u32, Sex); 4] = [
             (62, 80, Sex::Male),
@@ -1176,10 +1160,7 @@ impl World {
             let flat = chance(rng, 0.4);
             let home = self.random_home(rng, town, flat);
             let origin = weighted(rng, &DRUGS_MIX) as u8;
-            let surname = (
-                origin,
-                skewed(rng, ORIGINS[origin as usize].surnames.len()) as u16,
-            );
+            let surname = names::sample_surname(rng, origin);
             let age = if child { (13, 17) } else { (18, 19) };
             let spec = PersonSpec {
                 origin,
