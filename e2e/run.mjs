@@ -1,7 +1,8 @@
 // Browser tests of the Sightline web application: a real server over a simulated force area,
 // driven in Debian's Chromium by playwright-core. Each journey is a user's: signing in,
-// submitting a report (with live validation), the reason prompt, the partner portal and its
-// isolation, the community page, signing out. Screenshots of every page go to
+// submitting a report (with live validation), the reason prompt, the people at risk and a flagged
+// child's page with its evidence, resolution explanation and decisions, the partner portal and
+// its isolation, the community page, signing out. Screenshots of every page go to
 // artifacts/e2e/ as test artefacts.
 //
 // Run: node e2e/run.mjs   (SIGHTLINE_BIN picks the binary; default target/debug/sightline)
@@ -183,6 +184,54 @@ await journey('reason-prompt', async (page) => {
     await page.getByText('Mentions you may see').waitFor();
     await shot(page, 'person');
   }
+});
+
+await journey('people-at-risk', async (page, context) => {
+  await signIn(page, 'e2e_analyst');
+  await page.getByRole('link', { name: 'At risk' }).click();
+  expect(await page.getByRole('heading', { name: /Why are you opening the list of people at risk/ }).isVisible(), 'asked why');
+  await page.getByLabel('Reason').fill('Weekly safeguarding review');
+  await page.getByLabel('Reason').press('Enter');
+  await page.getByRole('heading', { level: 1, name: 'People at risk' }).waitFor();
+  expect(await page.locator('table.flagged tbody tr').count() > 0, 'people are flagged in the demo area');
+  await shot(page, 'vulnerable');
+  // Children only, by keyboard.
+  await page.getByLabel('Children only').focus();
+  await page.keyboard.press('Space');
+  await page.getByRole('button', { name: 'Show' }).press('Enter');
+  await page.waitForURL(/children=1/);
+  const rows = page.locator('table.flagged tbody tr');
+  expect(await rows.count() > 0, 'children are flagged in the demo area');
+  expect(await rows.filter({ hasNot: page.locator('.tag', { hasText: /^child$/ }) }).count() === 0, 'only children');
+  await shot(page, 'vulnerable-children');
+  // A flagged child: why they were flagged, and the evidence behind it.
+  await rows.first().locator('a').first().click();
+  await page.getByRole('heading', { name: 'Vulnerability: flagged' }).waitFor();
+  await page.getByText(/Every item of evidence/).click();
+  expect(await page.locator('details[open] table tbody tr').count() > 0, 'the evidence is listed');
+  await shot(page, 'person-vulnerable');
+  const waterfall = page.locator('details.waterfall summary').first();
+  if (await waterfall.count()) {
+    await waterfall.click();
+    expect(await page.locator('details.waterfall[open] td.w').count() > 2, 'the resolution waterfall');
+    await shot(page, 'person-explained');
+    // Split a mention off, then withdraw the decision: both recorded.
+    const form = page.locator('form.decide').first();
+    await form.getByRole('textbox').fill('Different pupil per school records');
+    await form.getByRole('button', { name: 'Not this person' }).click();
+    await page.getByRole('status').getByText('the mention is someone else').waitFor();
+    const withdraw = page.locator('form[action$="/revoke"]').first();
+    await withdraw.getByRole('textbox').fill('School record was checked wrongly');
+    await withdraw.getByRole('button', { name: 'Withdraw' }).click();
+    await page.getByRole('status').getByText('withdrawn').waitFor();
+    await shot(page, 'person-decisions');
+  }
+  // A partner is refused the list.
+  await context.clearCookies();
+  await signIn(page, 'e2e_council');
+  expect(!(await page.getByRole('link', { name: 'At risk' }).count()), 'no link for a partner');
+  const refused = await page.goto(`${base}/vulnerable?reason=curious%20about%20this`);
+  expect(refused.status() === 403, 'a partner cannot see the list');
 });
 
 await journey('partner-portal-isolation', async (page, context) => {

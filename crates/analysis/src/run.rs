@@ -84,6 +84,8 @@ struct ReportMeta {
     reliance: f64,
     grading: String,
     crime_types: Vec<model::CrimeType>,
+    /// `P`-coded: what a partner may be shown.
+    shareable: bool,
 }
 
 /// A person mention's place in its report.
@@ -91,6 +93,11 @@ struct SightingBase {
     report: usize,
     role: model::PersonRole,
     age: Option<model::AgeRange>,
+    /// The name as the report gives it, and the date of birth.
+    name: Option<String>,
+    dob: Option<String>,
+    /// Found in the report's text rather than its structured fields.
+    from_text: bool,
 }
 
 /// The object mentions of the picture: phones, vehicles and places, for resolution by key.
@@ -134,6 +141,7 @@ pub async fn analyse(store: &Arc<dyn Store>, options: AnalyseOptions) -> Result<
             reliance: r.grading.reliance(),
             grading: r.grading.code(),
             crime_types: r.crime_types.clone(),
+            shareable: r.grading.handling == model::HandlingCode::P,
         });
         for p in &r.entities.persons {
             sightings.insert(
@@ -142,6 +150,13 @@ pub async fn analyse(store: &Arc<dyn Store>, options: AnalyseOptions) -> Result<
                     report,
                     role: p.role,
                     age: p.age_at(r.received.date()),
+                    name: p
+                        .name
+                        .as_ref()
+                        .map(|n| n.display())
+                        .filter(|n| !n.is_empty()),
+                    dob: p.dob.and_then(|d| d.iso()),
+                    from_text: false,
                 },
             );
         }
@@ -212,6 +227,14 @@ pub async fn analyse(store: &Arc<dyn Store>, options: AnalyseOptions) -> Result<
                             max: (year - from).clamp(0, 120) as u8,
                         }
                     }),
+                    name: text_name(p),
+                    dob: p.dob.and_then(|d| match d {
+                        resolve::Dob::Day { year, month, day } => {
+                            Some(format!("{year:04}-{month:02}-{day:02}"))
+                        }
+                        _ => None,
+                    }),
+                    from_text: true,
                 },
             );
         }
@@ -421,6 +444,7 @@ pub async fn analyse(store: &Arc<dyn Store>, options: AnalyseOptions) -> Result<
                         .map(|c| c.as_str().to_string())
                         .collect(),
                     assessment: serde_json::to_string(&v).unwrap_or_default(),
+                    flagged_since: None,
                 }
             })
             .filter(|row| row.score > 0.0)
@@ -429,6 +453,16 @@ pub async fn analyse(store: &Arc<dyn Store>, options: AnalyseOptions) -> Result<
     let flagged = assessments.iter().filter(|a| a.flagged).count() as u64;
     store.replace_vulnerabilities(&assessments).await?;
     mark("assess vulnerability", &mut timings);
+    let profiles: Vec<store::PersonProfile> = {
+        use rayon::prelude::*;
+        clusters
+            .par_iter()
+            .zip(ids.par_iter())
+            .map(|(cluster, id)| profile(id, cluster, &sightings, &metas))
+            .collect()
+    };
+    store.replace_person_profiles(&profiles).await?;
+    mark("save profiles", &mut timings);
     store
         .replace_text_findings(&text_rows, &indicator_rows)
         .await?;
@@ -479,6 +513,98 @@ pub async fn analyse(store: &Arc<dyn Store>, options: AnalyseOptions) -> Result<
         })
         .await?;
     Ok(summary)
+}
+
+/// A person found in text, named as a report's fields would name them: forenames as words,
+/// the surname in capitals.
+fn text_name(p: &PersonRecord) -> Option<String> {
+    let word = |w: &String| {
+        let mut c = w.chars();
+        c.next()
+            .map(|f| {
+                f.to_uppercase()
+                    .chain(c.flat_map(char::to_lowercase))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let parts: Vec<String> = p
+        .forename
+        .iter()
+        .chain(&p.middle)
+        .map(word)
+        .chain(p.surname.iter().map(|s| s.to_uppercase()))
+        .collect();
+    (!parts.is_empty()).then(|| parts.join(" "))
+}
+
+/// The most often recorded of `names` (the longest, then the first alphabetically, on a tie).
+fn commonest<'a>(names: impl Iterator<Item = &'a str>) -> Option<String> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for n in names {
+        *counts.entry(n).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .max_by(|a, b| {
+            a.1.cmp(&b.1)
+                .then(a.0.len().cmp(&b.0.len()))
+                .then(b.0.cmp(a.0))
+        })
+        .map(|(n, _)| n.to_string())
+}
+
+/// One resolved person's profile, from their sightings.
+fn profile(
+    id: &str,
+    cluster: &[&str],
+    sightings: &HashMap<String, SightingBase>,
+    metas: &[ReportMeta],
+) -> store::PersonProfile {
+    let seen: Vec<&SightingBase> = cluster.iter().filter_map(|m| sightings.get(*m)).collect();
+    let names: std::collections::BTreeSet<&str> =
+        seen.iter().filter_map(|s| s.name.as_deref()).collect();
+    let dobs: std::collections::BTreeSet<&str> =
+        seen.iter().filter_map(|s| s.dob.as_deref()).collect();
+    let reports: HashSet<usize> = seen.iter().map(|s| s.report).collect();
+    let dates = seen.iter().map(|s| metas[s.report].received);
+    let (first, last) = (dates.clone().min(), dates.max());
+    let latest_age = seen
+        .iter()
+        .filter(|s| s.age.is_some())
+        .max_by_key(|s| metas[s.report].received)
+        .and_then(|s| s.age)
+        .map(|a| (a.min, a.max));
+    let mut roles: std::collections::BTreeMap<String, i64> = Default::default();
+    for s in &seen {
+        let role = if s.from_text {
+            "named_in_text"
+        } else {
+            s.role.as_str()
+        };
+        *roles.entry(role.to_string()).or_default() += 1;
+    }
+    let display_name = commonest(seen.iter().filter_map(|s| s.name.as_deref()))
+        .unwrap_or_else(|| format!("Unnamed person {id}"));
+    let shareable_name = commonest(
+        seen.iter()
+            .filter(|s| metas[s.report].shareable)
+            .filter_map(|s| s.name.as_deref()),
+    );
+    let day = |d: Option<time::Date>| d.map(|d| d.to_string()).unwrap_or_default();
+    store::PersonProfile {
+        person_id: id.to_string(),
+        display_name,
+        shareable_name,
+        names: names.into_iter().map(String::from).collect(),
+        dobs: dobs.into_iter().map(String::from).collect(),
+        age: latest_age,
+        mentions: cluster.len() as i64,
+        reports: reports.len() as i64,
+        first_seen: day(first),
+        last_seen: day(last),
+        roles,
+    }
 }
 
 /// The analysts' decisions in force, and every mention any decision (withdrawn ones too) has

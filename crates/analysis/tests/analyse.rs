@@ -119,6 +119,35 @@ async fn incremental_runs_agree_with_a_rebuild(db: &TestDb) {
     let distinct: BTreeSet<&String> = mentions.iter().copied().collect();
     assert_eq!(mentions.len(), distinct.len());
     assert_eq!(mentions.len() as u64, rebuilt.persons.mentions);
+
+    // Every resolved person has a profile that agrees with their mentions.
+    let ids: Vec<String> = persons.iter().map(|p| p.id.clone()).collect();
+    let profiles = store.person_profiles(&ids).await.unwrap();
+    assert_eq!(profiles.len() as u64, rebuilt.persons.persons);
+    let by_id: HashMap<&str, &analysis::ExportedPerson> =
+        persons.iter().map(|p| (p.id.as_str(), p)).collect();
+    for profile in &profiles {
+        let person = by_id[profile.person_id.as_str()];
+        assert_eq!(profile.mentions as usize, person.mentions.len());
+        assert_eq!(
+            profile.roles.values().sum::<i64>() as usize,
+            person.mentions.len()
+        );
+        assert!(profile.first_seen <= profile.last_seen);
+        if person.names.is_empty() {
+            assert!(profile.display_name.starts_with("Unnamed person"));
+        } else {
+            assert!(
+                person
+                    .names
+                    .iter()
+                    .any(|n| n.to_lowercase() == profile.display_name.to_lowercase()),
+                "{} not among {:?}",
+                profile.display_name,
+                person.names
+            );
+        }
+    }
 }
 
 async fn decisions_split_merge_and_can_be_withdrawn(db: &TestDb) {

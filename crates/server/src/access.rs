@@ -74,13 +74,16 @@ impl Role {
         match self {
             Role::IntelligenceOfficer => matches!(
                 permission,
-                ViewPicture | SubmitReport | Triage | DecideResolution
+                ViewPicture | ViewAssessments | SubmitReport | Triage | DecideResolution
             ),
-            Role::Analyst => matches!(permission, ViewPicture | SubmitReport | DecideResolution),
+            Role::Analyst => matches!(
+                permission,
+                ViewPicture | ViewAssessments | SubmitReport | DecideResolution
+            ),
             Role::LeadResponsibleOfficer | Role::SafeguardingOfficer => {
-                matches!(permission, ViewPicture | SubmitReport)
+                matches!(permission, ViewPicture | ViewAssessments | SubmitReport)
             }
-            Role::GovernanceLead => matches!(permission, ViewPicture),
+            Role::GovernanceLead => matches!(permission, ViewPicture | ViewAssessments),
             Role::Partner => matches!(permission, ViewPicture | SubmitPartnerReport),
             Role::Auditor => matches!(permission, ViewAudit),
             Role::Administrator => matches!(permission, ManageUsers),
@@ -98,6 +101,9 @@ pub enum Permission {
     SignedIn,
     /// Reports, persons and search — filtered by handling code for partners.
     ViewPicture,
+    /// The force's assessments drawn from all its intelligence: who is at risk, and why. Staff
+    /// only; a partner hears of a person at risk through a referral.
+    ViewAssessments,
     /// The full intelligence report form.
     SubmitReport,
     /// The partner portal.
@@ -182,5 +188,7 @@ mod tests {
         assert!(!Role::Auditor.allows(Permission::ViewPicture));
         assert!(Role::Auditor.allows(Permission::ViewAudit));
         assert!(!Role::Partner.allows(Permission::Triage));
+        assert!(!Role::Partner.allows(Permission::ViewAssessments));
+        assert!(Role::SafeguardingOfficer.allows(Permission::ViewAssessments));
     }
 }

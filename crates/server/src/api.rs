@@ -25,7 +25,7 @@ fn signed_in(user: &Option<Authed>) -> Result<&Authed, ApiError> {
 }
 
 /// The reason given for a read: `?reason=` or the `X-Access-Reason` header.
-fn reason_of(headers: &HeaderMap, query: Option<&str>) -> Result<String, ApiError> {
+pub(crate) fn reason_of(headers: &HeaderMap, query: Option<&str>) -> Result<String, ApiError> {
     let header = headers.get("x-access-reason").and_then(|v| v.to_str().ok());
     audited::reason(query.or(header)).ok_or_else(|| {
         ApiError(Failure::BadRequest(format!(
@@ -311,6 +311,7 @@ pub async fn person_for(
             hidden += in_report.len();
             continue;
         }
+        let mut in_text: Option<Vec<store::TextMention>> = None;
         for m in in_report {
             let local = m.split_once('#').map(|(_, l)| l).unwrap_or_default();
             let Some(p) = report
@@ -319,6 +320,26 @@ pub async fn person_for(
                 .iter()
                 .find(|p| p.id.as_str() == local)
             else {
+                // A person found in the report's text.
+                if in_text.is_none() {
+                    in_text = Some(state.store.text_mentions(Some(reference)).await?);
+                }
+                let found = in_text
+                    .iter()
+                    .flatten()
+                    .find(|t| &t.mention == m && t.kind == model::EntityKind::Person);
+                if let Some(t) = found {
+                    shown.push(MentionView {
+                        mention: m.clone(),
+                        report: reference.to_string(),
+                        received: crate::auth::time_text(report.received),
+                        grading: report.grading.code(),
+                        handling: report.grading.handling.as_str().into(),
+                        role: "named_in_text".into(),
+                        name: Some(t.display.clone()),
+                        dob: None,
+                    });
+                }
                 continue;
             };
             let name = p

@@ -14,6 +14,7 @@ mod audited;
 pub mod auth;
 pub mod error;
 mod intake;
+mod investigate;
 mod pages;
 pub mod routes;
 pub mod state;

@@ -24,7 +24,7 @@ use std::net::SocketAddr;
 use std::time::Duration;
 use store::ReportFilter;
 
-type User = Extension<Option<Authed>>;
+pub(crate) type User = Extension<Option<Authed>>;
 
 /// The navigation bar for a signed-in user.
 pub struct Nav {
@@ -35,11 +35,14 @@ pub struct Nav {
     pub csrf: String,
 }
 
-fn nav(a: &Authed, current: &str) -> Option<Nav> {
+pub(crate) fn nav(a: &Authed, current: &str) -> Option<Nav> {
     let v = &a.viewer;
     let mut items: Vec<(&'static str, &'static str)> = vec![("/", "Home")];
     if v.can(Permission::ViewPicture) {
         items.push(("/reports", "Reports"));
+    }
+    if v.can(Permission::ViewAssessments) {
+        items.push(("/vulnerable", "At risk"));
     }
     if v.can(Permission::SubmitReport) {
         items.push(("/reports/new", "New report"));
@@ -69,13 +72,13 @@ fn nav(a: &Authed, current: &str) -> Option<Nav> {
     })
 }
 
-fn render(t: &impl Template) -> PageResult {
+pub(crate) fn render(t: &impl Template) -> PageResult {
     t.render()
         .map(|html| Html(html).into_response())
         .map_err(|e| PageError(Failure::Internal(format!("template: {e}"))))
 }
 
-fn signed_in(user: &Option<Authed>) -> Result<&Authed, PageError> {
+pub(crate) fn signed_in(user: &Option<Authed>) -> Result<&Authed, PageError> {
     user.as_ref().ok_or(PageError(Failure::Unauthorized))
 }
 
@@ -93,7 +96,7 @@ pub fn url_encode(s: &str) -> String {
 }
 
 /// Decodes `application/x-www-form-urlencoded` into repeated keys.
-fn form_fields(body: &[u8]) -> HashMap<String, Vec<String>> {
+pub(crate) fn form_fields(body: &[u8]) -> HashMap<String, Vec<String>> {
     let mut out: HashMap<String, Vec<String>> = HashMap::new();
     for pair in body.split(|b| *b == b'&').filter(|p| !p.is_empty()) {
         let mut kv = pair.splitn(2, |b| *b == b'=');
@@ -127,7 +130,7 @@ fn decode(bytes: &[u8]) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-fn field(f: &HashMap<String, Vec<String>>, key: &str) -> Option<String> {
+pub(crate) fn field(f: &HashMap<String, Vec<String>>, key: &str) -> Option<String> {
     f.get(key)
         .and_then(|v| v.first())
         .map(|s| s.trim().to_string())
@@ -701,10 +704,15 @@ struct Reason {
 
 #[derive(Deserialize)]
 pub struct ReasonQuery {
-    reason: Option<String>,
+    pub reason: Option<String>,
 }
 
-fn ask_reason(a: &Authed, what: String, action: String, given: Option<&str>) -> PageResult {
+pub(crate) fn ask_reason(
+    a: &Authed,
+    what: String,
+    action: String,
+    given: Option<&str>,
+) -> PageResult {
     render(&Reason {
         nav: nav(a, ""),
         what,
@@ -901,86 +909,6 @@ pub async fn report_view(
         version: report.version,
         text: report.text.clone(),
         entities,
-    })
-}
-
-// ---------------------------------------------------------------- persons
-
-pub struct MentionRow {
-    mention: String,
-    reference: String,
-    received: String,
-    grading: String,
-    handling: &'static str,
-    role: String,
-    name: String,
-}
-
-#[derive(Template)]
-#[template(path = "person.html")]
-struct PersonPage {
-    nav: Option<Nav>,
-    id: String,
-    heading: String,
-    names: String,
-    dobs: String,
-    mentions: Vec<MentionRow>,
-    hidden: usize,
-}
-
-pub async fn person_view(
-    State(state): State<AppState>,
-    Extension(user): User,
-    Path(id): Path<String>,
-    Query(q): Query<ReasonQuery>,
-) -> PageResult {
-    let a = signed_in(&user)?;
-    let view = crate::api::person_for(&state, &a.viewer, &id).await?;
-    let Some(reason) = audited::reason(q.reason.as_deref()) else {
-        return ask_reason(
-            a,
-            format!("person {id}"),
-            format!("/persons/{}", url_encode(&id)),
-            q.reason.as_deref(),
-        );
-    };
-    audited::record_read(
-        &state,
-        &a.viewer,
-        "view.person",
-        &id,
-        &reason,
-        serde_json::json!({"mentions": view.mentions.len()}),
-    )
-    .await?;
-    render(&PersonPage {
-        nav: nav(a, ""),
-        heading: view
-            .names
-            .first()
-            .cloned()
-            .unwrap_or_else(|| format!("Person {id}")),
-        names: view.names.join("; "),
-        dobs: if view.dobs.is_empty() {
-            "not recorded".into()
-        } else {
-            view.dobs.join("; ")
-        },
-        hidden: view.hidden,
-        mentions: view
-            .mentions
-            .into_iter()
-            .map(|m| MentionRow {
-                reference: m.report.clone(),
-                mention: m.mention,
-                received: m.received.replace('T', " ").chars().take(16).collect(),
-                grading: m.grading,
-                handling: if m.handling == "C" { "C" } else { "P" },
-                role: m.role,
-                name: m.name.unwrap_or_default(),
-            })
-            .collect(),
-        id,
     })
 }
 

@@ -67,7 +67,11 @@ routes! {
     GET "/reports/new" SubmitReport "the intelligence report form" => pages::report_form;
     POST "/reports" SubmitReport "submit an intelligence report" => pages::report_submit;
     GET "/reports/{reference}" ViewPicture "one report (asks for a reason)" => pages::report_view;
-    GET "/persons/{id}" ViewPicture "one person (asks for a reason)" => pages::person_view;
+    GET "/persons/{id}" ViewPicture "one person: mentions, vulnerability, why each mention is them (asks for a reason)" => crate::investigate::person_view;
+    POST "/persons/{id}/decide" DecideResolution "confirm, split off or merge into this person (audited, reversible)" => crate::investigate::decide;
+    POST "/persons/{id}/revoke" DecideResolution "withdraw a decision about this person" => crate::investigate::revoke;
+    GET "/vulnerable" ViewAssessments "people at risk by category, with reasons, newest evidence first (asks for a reason)" => crate::investigate::vulnerable;
+    GET "/api/vulnerable" ViewAssessments "people at risk (reason required)" => crate::investigate::vulnerable_api;
     GET "/api/reports" ViewPicture "reports you may see" => api::reports;
     POST "/api/reports" SubmitReport "submit an exchange-v1 report" => api::submit_report;
     GET "/api/reports/{reference}" ViewPicture "one report (reason required)" => api::report;

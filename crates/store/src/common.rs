@@ -880,20 +880,39 @@ pub(crate) async fn replace_vulnerabilities(
 ) -> Result<()> {
     with_db!(db, |pool, q, begin| {
         let mut tx = pool.begin_with(begin).await.map_err(db_err)?;
+        // Who was flagged before, and since when: kept while they stay flagged.
+        let since: HashMap<String, String> =
+            sqlx::query(q("SELECT person_id, flagged_since FROM vulnerabilities \
+             WHERE flagged = 1 AND flagged_since IS NOT NULL"))
+            .fetch_all(&mut *tx)
+            .await
+            .map_err(db_err)?
+            .into_iter()
+            .map(|r| (r.get(0), r.get(1)))
+            .collect();
         sqlx::query(q("DELETE FROM vulnerabilities"))
             .execute(&mut *tx)
             .await
             .map_err(db_err)?;
+        let now = now_text();
         for part in rows.chunks(ROWS_PER_INSERT) {
             let mut b = QueryBuilder::new(
-                "INSERT INTO vulnerabilities (person_id, flagged, score, categories, assessment) ",
+                "INSERT INTO vulnerabilities \
+                 (person_id, flagged, score, categories, assessment, flagged_since) ",
             );
             b.push_values(part, |mut row, v| {
+                let flagged_since = v.flagged.then(|| {
+                    since
+                        .get(&v.person_id)
+                        .cloned()
+                        .unwrap_or_else(|| now.clone())
+                });
                 row.push_bind(v.person_id.clone())
                     .push_bind(i64::from(v.flagged))
                     .push_bind(v.score)
                     .push_bind(serde_json::to_string(&v.categories).unwrap_or_default())
-                    .push_bind(v.assessment.clone());
+                    .push_bind(v.assessment.clone())
+                    .push_bind(flagged_since);
             });
             b.build().execute(&mut *tx).await.map_err(db_err)?;
         }
@@ -908,8 +927,8 @@ pub(crate) async fn vulnerabilities(
 ) -> Result<Vec<crate::VulnerabilityRow>> {
     with_db!(db, |pool, q, _begin| {
         let rows = sqlx::query(q(
-            "SELECT person_id, CAST(flagged AS BIGINT), score, categories, assessment \
-             FROM vulnerabilities WHERE (? IS NULL OR person_id = ?) AND (? = 0 OR flagged = 1) \
+            "SELECT person_id, CAST(flagged AS BIGINT), score, categories, assessment, \
+             flagged_since FROM vulnerabilities WHERE (? IS NULL OR person_id = ?) AND (? = 0 OR flagged = 1) \
              ORDER BY score DESC, person_id",
         ))
         .bind(person_id)
@@ -926,7 +945,89 @@ pub(crate) async fn vulnerabilities(
                 score: r.get(2),
                 categories: serde_json::from_str(&r.get::<String, _>(3)).unwrap_or_default(),
                 assessment: r.get(4),
+                flagged_since: r.get(5),
             })
             .collect())
     })
+}
+
+/// Rows per profile insert (twelve columns each).
+const PROFILES_PER_INSERT: usize = 2000;
+
+pub(crate) async fn replace_person_profiles(
+    db: &crate::Db,
+    rows: &[crate::PersonProfile],
+) -> Result<()> {
+    with_db!(db, |pool, q, begin| {
+        let mut tx = pool.begin_with(begin).await.map_err(db_err)?;
+        sqlx::query(q("DELETE FROM person_profiles"))
+            .execute(&mut *tx)
+            .await
+            .map_err(db_err)?;
+        for part in rows.chunks(PROFILES_PER_INSERT) {
+            let mut b = QueryBuilder::new(
+                "INSERT INTO person_profiles (person_id, display_name, shareable_name, names, \
+                 dobs, age_min, age_max, mentions, reports, first_seen, last_seen, roles) ",
+            );
+            b.push_values(part, |mut row, p| {
+                row.push_bind(p.person_id.clone())
+                    .push_bind(p.display_name.clone())
+                    .push_bind(p.shareable_name.clone())
+                    .push_bind(serde_json::to_string(&p.names).unwrap_or_default())
+                    .push_bind(serde_json::to_string(&p.dobs).unwrap_or_default())
+                    .push_bind(p.age.map(|a| i64::from(a.0)))
+                    .push_bind(p.age.map(|a| i64::from(a.1)))
+                    .push_bind(p.mentions)
+                    .push_bind(p.reports)
+                    .push_bind(p.first_seen.clone())
+                    .push_bind(p.last_seen.clone())
+                    .push_bind(serde_json::to_string(&p.roles).unwrap_or_default());
+            });
+            b.build().execute(&mut *tx).await.map_err(db_err)?;
+        }
+        tx.commit().await.map_err(db_err)
+    })
+}
+
+pub(crate) async fn person_profiles(
+    db: &crate::Db,
+    person_ids: &[String],
+) -> Result<Vec<crate::PersonProfile>> {
+    let mut out = Vec::with_capacity(person_ids.len());
+    for part in person_ids.chunks(ROWS_PER_INSERT) {
+        with_db!(db, |pool, _q, _begin| {
+            let mut b = QueryBuilder::new(
+                "SELECT person_id, display_name, shareable_name, names, dobs, age_min, age_max, \
+                 mentions, reports, first_seen, last_seen, roles FROM person_profiles \
+                 WHERE person_id IN (",
+            );
+            let mut list = b.separated(", ");
+            for id in part {
+                list.push_bind(id.clone());
+            }
+            b.push(")");
+            let rows = b.build().fetch_all(pool).await.map_err(db_err)?;
+            for r in rows {
+                let age_min: Option<i64> = r.get(5);
+                let age_max: Option<i64> = r.get(6);
+                out.push(crate::PersonProfile {
+                    person_id: r.get(0),
+                    display_name: r.get(1),
+                    shareable_name: r.get(2),
+                    names: serde_json::from_str(&r.get::<String, _>(3)).unwrap_or_default(),
+                    dobs: serde_json::from_str(&r.get::<String, _>(4)).unwrap_or_default(),
+                    age: age_min
+                        .zip(age_max)
+                        .map(|(a, b)| (a.clamp(0, 255) as u8, b.clamp(0, 255) as u8)),
+                    mentions: r.get(7),
+                    reports: r.get(8),
+                    first_seen: r.get(9),
+                    last_seen: r.get(10),
+                    roles: serde_json::from_str(&r.get::<String, _>(11)).unwrap_or_default(),
+                });
+            }
+        });
+    }
+    out.sort_by(|a, b| a.person_id.cmp(&b.person_id));
+    Ok(out)
 }

@@ -274,6 +274,12 @@ pub trait Store: Send + Sync {
         flagged_only: bool,
     ) -> Result<Vec<VulnerabilityRow>>;
 
+    /// Replaces every resolved person's profile.
+    async fn replace_person_profiles(&self, rows: &[PersonProfile]) -> Result<()>;
+
+    /// The profiles of these persons (those that exist), in id order.
+    async fn person_profiles(&self, person_ids: &[String]) -> Result<Vec<PersonProfile>>;
+
     /// One report's triage state.
     async fn report_workflow(&self, report_ref: &str) -> Result<Option<Workflow>>;
 
@@ -551,6 +557,31 @@ pub struct VulnerabilityRow {
     pub categories: Vec<String>,
     /// The whole explained assessment, as JSON.
     pub assessment: String,
+    /// When the person was first flagged (RFC 3339), kept across analyses while they stay
+    /// flagged. Set by the store; ignored when writing.
+    pub flagged_since: Option<String>,
+}
+
+/// What pages show of a resolved person without reading every report again.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PersonProfile {
+    pub person_id: String,
+    /// The name most often recorded for them (or how the text names them).
+    pub display_name: String,
+    /// The name as recorded in a `P`-coded report, when one names them: what a partner may be
+    /// shown.
+    pub shareable_name: Option<String>,
+    pub names: Vec<String>,
+    pub dobs: Vec<String>,
+    /// Their age band at their latest sighting, when known.
+    pub age: Option<(u8, u8)>,
+    pub mentions: i64,
+    pub reports: i64,
+    /// Dates (`YYYY-MM-DD`) of the first and latest reports that mention them.
+    pub first_seen: String,
+    pub last_seen: String,
+    /// How often they are recorded in each role (`subject`, `victim`, ...).
+    pub roles: std::collections::BTreeMap<String, i64>,
 }
 
 /// Which reports a list shows.
@@ -819,6 +850,14 @@ impl Store for SqlStore {
         flagged_only: bool,
     ) -> Result<Vec<VulnerabilityRow>> {
         common::vulnerabilities(&self.db, person_id, flagged_only).await
+    }
+
+    async fn replace_person_profiles(&self, rows: &[PersonProfile]) -> Result<()> {
+        common::replace_person_profiles(&self.db, rows).await
+    }
+
+    async fn person_profiles(&self, person_ids: &[String]) -> Result<Vec<PersonProfile>> {
+        common::person_profiles(&self.db, person_ids).await
     }
 
     async fn report_workflow(&self, report_ref: &str) -> Result<Option<Workflow>> {

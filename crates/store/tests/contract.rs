@@ -442,6 +442,107 @@ async fn accounts_sessions_and_tokens(db: &TestDb) {
     assert_eq!(store.workflow(None, None, 10).await.unwrap().len(), 2);
 }
 
+async fn profiles_and_flag_history_are_kept(db: &TestDb) {
+    let store = db.open().await;
+    let profile = |id: &str, name: &str| store::PersonProfile {
+        person_id: id.into(),
+        display_name: name.into(),
+        shareable_name: None,
+        names: vec![name.into(), format!("{name} Jr")],
+        dobs: vec!["2009-04-01".into()],
+        age: Some((15, 16)),
+        mentions: 3,
+        reports: 2,
+        first_seen: "2026-01-02".into(),
+        last_seen: "2026-03-04".into(),
+        roles: [("victim".to_string(), 2), ("subject".to_string(), 1)]
+            .into_iter()
+            .collect(),
+    };
+    store
+        .replace_person_profiles(&[
+            profile("per_000002", "Amy Lee"),
+            profile("per_000001", "Bo Li"),
+        ])
+        .await
+        .unwrap();
+    let got = store
+        .person_profiles(&[
+            "per_000002".into(),
+            "per_000001".into(),
+            "per_000009".into(),
+        ])
+        .await
+        .unwrap();
+    assert_eq!(got.len(), 2, "only those that exist");
+    assert_eq!(got[0], profile("per_000001", "Bo Li"));
+    assert_eq!(
+        got[1].names,
+        vec!["Amy Lee".to_string(), "Amy Lee Jr".into()]
+    );
+    store
+        .replace_person_profiles(&[profile("per_000003", "Cy Ng")])
+        .await
+        .unwrap();
+    assert!(
+        store
+            .person_profiles(&["per_000001".into()])
+            .await
+            .unwrap()
+            .is_empty()
+    );
+
+    let row = |id: &str, flagged: bool| store::VulnerabilityRow {
+        person_id: id.into(),
+        flagged,
+        score: if flagged { 0.8 } else { 0.2 },
+        categories: vec!["cuckooing".into()],
+        assessment: "{}".into(),
+        flagged_since: None,
+    };
+    store
+        .replace_vulnerabilities(&[row("per_000001", true), row("per_000002", false)])
+        .await
+        .unwrap();
+    let first = store.vulnerabilities(None, true).await.unwrap();
+    assert_eq!(first.len(), 1);
+    let since = first[0].flagged_since.clone().expect("flagged now");
+    assert!(
+        store
+            .vulnerabilities(Some("per_000002"), false)
+            .await
+            .unwrap()[0]
+            .flagged_since
+            .is_none()
+    );
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    store
+        .replace_vulnerabilities(&[row("per_000001", true), row("per_000002", true)])
+        .await
+        .unwrap();
+    let again = store.vulnerabilities(None, true).await.unwrap();
+    let of = |id: &str| {
+        again
+            .iter()
+            .find(|r| r.person_id == id)
+            .unwrap()
+            .flagged_since
+            .clone()
+    };
+    assert_eq!(
+        of("per_000001"),
+        Some(since.clone()),
+        "still flagged: since then"
+    );
+    assert_ne!(of("per_000002"), Some(since), "newly flagged: since now");
+    // Unflagged and flagged again: a new date.
+    store
+        .replace_vulnerabilities(&[row("per_000001", false)])
+        .await
+        .unwrap();
+    assert!(store.vulnerabilities(None, true).await.unwrap().is_empty());
+}
+
 macro_rules! contract {
     ($($name:ident),* $(,)?) => {
         mod sqlite {
@@ -479,4 +580,5 @@ contract!(
     resolution_results_are_kept_and_replaced,
     decisions_are_audited_and_revocable,
     accounts_sessions_and_tokens,
+    profiles_and_flag_history_are_kept,
 );
