@@ -12,6 +12,8 @@ pub mod access;
 mod api;
 mod audited;
 pub mod auth;
+mod charts;
+mod dashboard;
 pub mod error;
 mod intake;
 mod investigate;

@@ -523,23 +523,23 @@ pub async fn community_submit(
 // ---------------------------------------------------------------- home and reports
 
 pub struct Card {
-    href: &'static str,
-    figure: String,
-    label: &'static str,
+    pub href: &'static str,
+    pub figure: String,
+    pub label: &'static str,
 }
 
 pub struct ReportRow {
-    reference: String,
-    received: String,
-    source: String,
-    grading: String,
-    handling: &'static str,
-    crime_types: String,
-    snippet: String,
-    status: String,
+    pub reference: String,
+    pub received: String,
+    pub source: String,
+    pub grading: String,
+    pub handling: &'static str,
+    pub crime_types: String,
+    pub snippet: String,
+    pub status: String,
 }
 
-fn row_of(s: &store::ReportSummary) -> ReportRow {
+pub(crate) fn row_of(s: &store::ReportSummary) -> ReportRow {
     ReportRow {
         reference: s.report_ref.clone(),
         received: s.received.replace('T', " ").chars().take(16).collect(),
@@ -572,83 +572,6 @@ fn filter_for(v: &Viewer) -> ReportFilter {
         shareable_or_submitted_by: (v.role == Role::Partner).then_some(v.id),
         ..ReportFilter::default()
     }
-}
-
-#[derive(Template)]
-#[template(path = "home.html")]
-struct Home {
-    nav: Option<Nav>,
-    display_name: String,
-    cards: Vec<Card>,
-    recent: Vec<ReportRow>,
-}
-
-pub async fn home(State(state): State<AppState>, Extension(user): User) -> PageResult {
-    let a = signed_in(&user)?;
-    let v = &a.viewer;
-    let mut cards = Vec::new();
-    let mut recent = Vec::new();
-    if v.can(Permission::ViewPicture) {
-        let rows = state
-            .store
-            .report_summaries(ReportFilter {
-                limit: 10,
-                ..filter_for(v)
-            })
-            .await?;
-        recent = rows.iter().map(row_of).collect();
-        let counts = state.store.counts().await?;
-        if v.is_staff() {
-            cards.push(Card {
-                href: "/reports",
-                figure: counts.reports.to_string(),
-                label: "reports in the picture",
-            });
-        }
-    }
-    if v.can(Permission::Triage) {
-        let waiting = state.store.workflow(Some("new"), None, 10_000).await?.len();
-        cards.push(Card {
-            href: "/triage",
-            figure: waiting.to_string(),
-            label: "reports waiting for triage",
-        });
-    }
-    if v.can(Permission::SubmitReport) {
-        cards.push(Card {
-            href: "/reports/new",
-            figure: "+".into(),
-            label: "submit an intelligence report",
-        });
-    }
-    if v.can(Permission::SubmitPartnerReport) {
-        let mine = state.store.workflow(None, Some(v.id), 10_000).await?.len();
-        cards.push(Card {
-            href: "/portal",
-            figure: mine.to_string(),
-            label: "referrals your account has sent",
-        });
-    }
-    if v.can(Permission::ViewAudit) {
-        cards.push(Card {
-            href: "/audit",
-            figure: state.store.counts().await?.audit_entries.to_string(),
-            label: "entries in the audit trail",
-        });
-    }
-    if v.can(Permission::ManageUsers) {
-        cards.push(Card {
-            href: "/admin/users",
-            figure: state.store.users().await?.len().to_string(),
-            label: "accounts",
-        });
-    }
-    render(&Home {
-        nav: nav(a, "/"),
-        display_name: v.display_name.clone(),
-        cards,
-        recent,
-    })
 }
 
 #[derive(Template)]

@@ -57,7 +57,7 @@ routes! {
     POST "/community" Public "submit community intelligence" => pages::community_submit;
     GET "/api/openapi.json" Public "the OpenAPI description of the API" => api::openapi;
     POST "/logout" SignedIn "sign out" => pages::logout;
-    GET "/" SignedIn "home" => pages::home;
+    GET "/" SignedIn "the dashboard: what changed since your last visit, and the intelligence coming in" => crate::dashboard::home;
     GET "/account" SignedIn "your account" => pages::account;
     POST "/account/password" SignedIn "change your password" => pages::change_password;
     POST "/account/tokens" SignedIn "create an API token" => pages::create_token;

@@ -1,7 +1,7 @@
 //! The investigation pages through a real socket on both stores: the list of people at risk (its
 //! reason prompt, filters, paging, audit and refusal to partners), a person's page (their
 //! vulnerability with its evidence, why each mention is them, what a partner is not shown), and
-//! the confirm, split and merge decisions with their withdrawal.
+//! the confirm, split and merge decisions with their withdrawal; the dashboard.
 
 mod common;
 
@@ -439,6 +439,87 @@ async fn a_person_and_the_decisions_about_them(app: &TestApp) {
     assert!(app.store.verify_audit().await.unwrap().is_empty());
 }
 
+async fn the_dashboard(app: &TestApp) {
+    let at = |r: &str, day: &str, source: &str, handling: &str, crime: &str| {
+        let conditions = if handling == "C" {
+            "\"Originator's consent needed\""
+        } else {
+            "null"
+        };
+        format!(
+            r#"{{"kind":"report","ref":"{r}","received":"{day}T09:00:00Z","source":{source},"grading":{{"source":"2","intel":"B","handling":"{handling}","conditions":{conditions}}},"crime_types":["{crime}"],"text":"Activity seen."}}"#
+        )
+    };
+    let community = r#"{"type":"community"}"#;
+    store_lines(
+        app,
+        &[
+            at("D-1", "2026-03-02", OFFICER, "P", "drugs_county_lines"),
+            at("D-2", "2026-03-03", OFFICER, "P", "drugs_county_lines"),
+            at(
+                "D-3",
+                "2026-03-10",
+                SCHOOL,
+                "P",
+                "child_criminal_exploitation",
+            ),
+            at("D-4", "2026-03-11", community, "C", "msht_labour"),
+        ],
+    )
+    .await;
+
+    // A first visit: no "since your last visit" yet, but the charts.
+    let analyst = app.login_as(Role::Analyst).await;
+    let (status, html) = get(&analyst, app.url("/")).await;
+    assert_eq!(status, 200);
+    assert!(!html.contains("Since your last visit"));
+    assert!(html.contains("Reports each week, by source"));
+    assert_eq!(html.matches("role=\"img\"").count(), 3, "three charts");
+    assert!(
+        html.contains(
+            "50% of the intelligence in these weeks came from the community and partners"
+        ),
+        "two of four reports from outside the force"
+    );
+    assert!(html.contains("<td>modern slavery: labour</td><td>1</td>"));
+
+    // Reports arrive; the next visit says so.
+    store_lines(
+        app,
+        &[
+            at("D-5", "2026-03-12", OFFICER, "P", "firearms"),
+            at("D-6", "2026-03-12", OFFICER, "P", "firearms"),
+        ],
+    )
+    .await;
+    let again = app.login_as(Role::Analyst).await;
+    let (_, html) = get(&again, app.url("/")).await;
+    assert!(html.contains("Since your last visit"), "{html}");
+    assert!(html.contains(">2</span><span>new reports</span>"), "{html}");
+    assert!(html.contains("people newly flagged as at risk"));
+
+    // A partner's figures count only what they may see: not the conditional community report.
+    let partner = app.login_as(Role::Partner).await;
+    let (_, html) = get(&partner, app.url("/")).await;
+    assert!(!html.contains("modern slavery: labour"), "nothing of D-4");
+    assert!(
+        html.contains(
+            "20% of the intelligence in these weeks came from the community and partners"
+        ),
+        "one of the five reports they may see"
+    );
+    assert!(
+        !html.contains("people newly flagged"),
+        "no assessments for partners"
+    );
+
+    // Accounts without the picture see their own cards and no charts.
+    let auditor = app.login_as(Role::Auditor).await;
+    let (_, html) = get(&auditor, app.url("/")).await;
+    assert!(!html.contains("role=\"img\""));
+    assert!(html.contains("entries in the audit trail"));
+}
+
 macro_rules! on_both_backends {
     ($($name:ident),* $(,)?) => {
         mod sqlite {
@@ -467,4 +548,5 @@ macro_rules! on_both_backends {
 on_both_backends!(
     the_list_of_people_at_risk,
     a_person_and_the_decisions_about_them,
+    the_dashboard,
 );

@@ -325,7 +325,8 @@ macro_rules! user_select {
     ($rest:literal) => {
         concat!(
             "SELECT id, username, display_name, role, organisation, password_hash, ",
-            "CAST(failed_attempts AS BIGINT), locked_until, disabled_at, created_at FROM users ",
+            "CAST(failed_attempts AS BIGINT), locked_until, disabled_at, created_at, ",
+            "last_login_at, previous_login_at FROM users ",
             $rest
         )
     };
@@ -345,6 +346,8 @@ macro_rules! user_row {
             locked_until: $r.get(7),
             disabled_at: $r.get(8),
             created_at: $r.get(9),
+            last_login_at: $r.get(10),
+            previous_login_at: $r.get(11),
         }
     };
 }
@@ -464,9 +467,10 @@ pub(crate) async fn record_login(
     if success {
         update_user(
             db,
-            "UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = ?",
+            "UPDATE users SET failed_attempts = 0, locked_until = NULL, \
+             previous_login_at = last_login_at, last_login_at = ? WHERE id = ?",
             id,
-            &[],
+            &[Some(now_text())],
         )
         .await?;
     } else {
@@ -1030,4 +1034,75 @@ pub(crate) async fn person_profiles(
     }
     out.sort_by(|a, b| a.person_id.cmp(&b.person_id));
     Ok(out)
+}
+
+pub(crate) async fn report_activity(
+    db: &crate::Db,
+    shareable_or_submitted_by: Option<i64>,
+) -> Result<Vec<crate::ActivityRow>> {
+    // The day in UTC: stored text in SQLite, a timestamp in PostgreSQL.
+    let sql: &'static str = match db {
+        crate::Db::Sqlite(_) => {
+            "SELECT substr(r.received, 1, 10) AS day, r.source_type, r.crime_types, \
+             CAST(COUNT(*) AS BIGINT) FROM reports r \
+             WHERE r.current = 1 AND (CAST(? AS BIGINT) IS NULL OR r.handling = 'P' OR r.ref IN \
+               (SELECT w.ref FROM report_workflow w WHERE w.submitted_by = ?)) \
+             GROUP BY day, r.source_type, r.crime_types ORDER BY day"
+        }
+        crate::Db::Postgres(_) => {
+            "SELECT to_char(r.received AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, r.source_type, \
+             r.crime_types, CAST(COUNT(*) AS BIGINT) FROM reports r \
+             WHERE r.current AND (CAST(? AS BIGINT) IS NULL OR r.handling = 'P' OR r.ref IN \
+               (SELECT w.ref FROM report_workflow w WHERE w.submitted_by = ?)) \
+             GROUP BY day, r.source_type, r.crime_types ORDER BY day"
+        }
+    };
+    with_db!(db, |pool, q, _begin| {
+        let rows = sqlx::query(q(sql))
+            .bind(shareable_or_submitted_by)
+            .bind(shareable_or_submitted_by)
+            .fetch_all(pool)
+            .await
+            .map_err(db_err)?;
+        Ok(rows
+            .into_iter()
+            .map(|r| crate::ActivityRow {
+                day: r.get(0),
+                source_type: r.get(1),
+                crime_types: serde_json::from_str(&r.get::<String, _>(2)).unwrap_or_default(),
+                reports: r.get(3),
+            })
+            .collect())
+    })
+}
+
+pub(crate) async fn reports_stored_since(
+    db: &crate::Db,
+    since: &str,
+    shareable_or_submitted_by: Option<i64>,
+) -> Result<i64> {
+    let sql: &'static str = match db {
+        crate::Db::Sqlite(_) => {
+            "SELECT CAST(COUNT(*) AS BIGINT) FROM reports r \
+             WHERE r.current = 1 AND r.ingested_at > ? \
+             AND (CAST(? AS BIGINT) IS NULL OR r.handling = 'P' OR r.ref IN \
+               (SELECT w.ref FROM report_workflow w WHERE w.submitted_by = ?))"
+        }
+        crate::Db::Postgres(_) => {
+            "SELECT CAST(COUNT(*) AS BIGINT) FROM reports r \
+             WHERE r.current AND r.ingested_at > CAST(? AS TIMESTAMPTZ) \
+             AND (CAST(? AS BIGINT) IS NULL OR r.handling = 'P' OR r.ref IN \
+               (SELECT w.ref FROM report_workflow w WHERE w.submitted_by = ?))"
+        }
+    };
+    with_db!(db, |pool, q, _begin| {
+        let row = sqlx::query(q(sql))
+            .bind(since)
+            .bind(shareable_or_submitted_by)
+            .bind(shareable_or_submitted_by)
+            .fetch_one(pool)
+            .await
+            .map_err(db_err)?;
+        Ok(row.get(0))
+    })
 }

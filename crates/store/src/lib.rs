@@ -274,6 +274,20 @@ pub trait Store: Send + Sync {
         flagged_only: bool,
     ) -> Result<Vec<VulnerabilityRow>>;
 
+    /// Counts of current reports by day received, source type and crime types; only those a
+    /// partner may see when `shareable_or_submitted_by` names one.
+    async fn report_activity(
+        &self,
+        shareable_or_submitted_by: Option<i64>,
+    ) -> Result<Vec<ActivityRow>>;
+
+    /// How many current reports were stored after `since` (RFC 3339).
+    async fn reports_stored_since(
+        &self,
+        since: &str,
+        shareable_or_submitted_by: Option<i64>,
+    ) -> Result<i64>;
+
     /// Replaces every resolved person's profile.
     async fn replace_person_profiles(&self, rows: &[PersonProfile]) -> Result<()>;
 
@@ -480,6 +494,9 @@ pub struct User {
     pub locked_until: Option<String>,
     pub disabled_at: Option<String>,
     pub created_at: String,
+    /// The latest successful sign-in, and the one before it (RFC 3339).
+    pub last_login_at: Option<String>,
+    pub previous_login_at: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -560,6 +577,17 @@ pub struct VulnerabilityRow {
     /// When the person was first flagged (RFC 3339), kept across analyses while they stay
     /// flagged. Set by the store; ignored when writing.
     pub flagged_since: Option<String>,
+}
+
+/// How many current reports arrived on one day from one kind of source about one set of crime
+/// types: what the dashboard's charts are drawn from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActivityRow {
+    /// `YYYY-MM-DD`, the day the report was received.
+    pub day: String,
+    pub source_type: String,
+    pub crime_types: Vec<CrimeType>,
+    pub reports: i64,
 }
 
 /// What pages show of a resolved person without reading every report again.
@@ -850,6 +878,21 @@ impl Store for SqlStore {
         flagged_only: bool,
     ) -> Result<Vec<VulnerabilityRow>> {
         common::vulnerabilities(&self.db, person_id, flagged_only).await
+    }
+
+    async fn report_activity(
+        &self,
+        shareable_or_submitted_by: Option<i64>,
+    ) -> Result<Vec<ActivityRow>> {
+        common::report_activity(&self.db, shareable_or_submitted_by).await
+    }
+
+    async fn reports_stored_since(
+        &self,
+        since: &str,
+        shareable_or_submitted_by: Option<i64>,
+    ) -> Result<i64> {
+        common::reports_stored_since(&self.db, since, shareable_or_submitted_by).await
     }
 
     async fn replace_person_profiles(&self, rows: &[PersonProfile]) -> Result<()> {

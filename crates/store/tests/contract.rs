@@ -376,6 +376,17 @@ async fn accounts_sessions_and_tokens(db: &TestDb) {
     assert!(store.set_password(admin.id, "$argon2id$new").await.unwrap());
     let reset = store.user_by_name("admin").await.unwrap().unwrap();
     assert_eq!((reset.failed_attempts, reset.locked_until), (0, None));
+    // Visits: the latest sign-in, and the one before it.
+    assert_eq!(reset.last_login_at, None);
+    store.record_login(admin.id, true, None).await.unwrap();
+    let first = store.user_by_id(admin.id).await.unwrap().unwrap();
+    assert!(first.last_login_at.is_some());
+    assert_eq!(first.previous_login_at, None);
+    tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+    store.record_login(admin.id, true, None).await.unwrap();
+    let second = store.user_by_id(admin.id).await.unwrap().unwrap();
+    assert_eq!(second.previous_login_at, first.last_login_at);
+    assert!(second.last_login_at > first.last_login_at);
     assert!(store.set_disabled(partner.id, true).await.unwrap());
     assert!(
         store
@@ -543,6 +554,105 @@ async fn profiles_and_flag_history_are_kept(db: &TestDb) {
     assert!(store.vulnerabilities(None, true).await.unwrap().is_empty());
 }
 
+async fn activity_is_counted_for_what_the_viewer_may_see(db: &TestDb) {
+    let store = db.open().await;
+    let before = store::now_text();
+    let line = |r: &str, day: &str, source: &str, handling: &str, crimes: &str| {
+        let conditions = if handling == "C" {
+            "\"originator only\""
+        } else {
+            "null"
+        };
+        let l = format!(
+            r#"{{"kind":"report","ref":"{r}","received":"{day}T10:00:00Z","source":{{"type":"{source}"}},"grading":{{"source":"1","intel":"B","handling":"{handling}","conditions":{conditions}}},"crime_types":{crimes},"text":"x"}}"#
+        );
+        ingest::parse_line(l.as_bytes(), 1).unwrap()
+    };
+    let records = vec![
+        line(
+            "A-1",
+            "2026-03-01",
+            "officer",
+            "P",
+            r#"["drugs_county_lines"]"#,
+        ),
+        line(
+            "A-2",
+            "2026-03-01",
+            "officer",
+            "P",
+            r#"["drugs_county_lines"]"#,
+        ),
+        line("A-3", "2026-03-01", "community", "C", r#"["msht_labour"]"#),
+        line(
+            "A-4",
+            "2026-03-02",
+            "partner",
+            "C",
+            r#"["msht_labour","drugs_supply"]"#,
+        ),
+    ];
+    put(&store, &records).await;
+    let all = store.report_activity(None).await.unwrap();
+    let total: i64 = all.iter().map(|r| r.reports).sum();
+    assert_eq!(total, 4);
+    let officer_day = all
+        .iter()
+        .find(|r| r.day == "2026-03-01" && r.source_type == "officer")
+        .unwrap();
+    assert_eq!(officer_day.reports, 2);
+    assert_eq!(
+        officer_day.crime_types,
+        vec![model::CrimeType::DrugsCountyLines]
+    );
+    // A partner's view: shareable reports, and their own submission.
+    let partner = store
+        .add_user(store::NewUser {
+            username: "council".into(),
+            display_name: "Council".into(),
+            role: "partner".into(),
+            organisation: Some("Fenland District Council".into()),
+            password_hash: "$argon2id$x".into(),
+        })
+        .await
+        .unwrap();
+    store
+        .set_workflow(store::Workflow {
+            report_ref: "A-4".into(),
+            status: "new".into(),
+            channel: "partner".into(),
+            submitted_by: Some(partner.id),
+            organisation: None,
+            updated_at: String::new(),
+            updated_by: None,
+        })
+        .await
+        .unwrap();
+    let theirs: i64 = store
+        .report_activity(Some(partner.id))
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| r.reports)
+        .sum();
+    assert_eq!(theirs, 3, "A-1, A-2 and their own A-4; never A-3");
+    assert_eq!(store.reports_stored_since(&before, None).await.unwrap(), 4);
+    assert_eq!(
+        store
+            .reports_stored_since(&before, Some(partner.id))
+            .await
+            .unwrap(),
+        3
+    );
+    assert_eq!(
+        store
+            .reports_stored_since("2999-01-01T00:00:00Z", None)
+            .await
+            .unwrap(),
+        0
+    );
+}
+
 macro_rules! contract {
     ($($name:ident),* $(,)?) => {
         mod sqlite {
@@ -581,4 +691,5 @@ contract!(
     decisions_are_audited_and_revocable,
     accounts_sessions_and_tokens,
     profiles_and_flag_history_are_kept,
+    activity_is_counted_for_what_the_viewer_may_see,
 );
