@@ -188,7 +188,7 @@ await journey('reason-prompt', async (page) => {
 
 await journey('people-at-risk', async (page, context) => {
   await signIn(page, 'e2e_analyst');
-  await page.getByRole('link', { name: 'At risk' }).click();
+  await page.getByRole('link', { name: 'At risk', exact: true }).click();
   expect(await page.getByRole('heading', { name: /Why are you opening the list of people at risk/ }).isVisible(), 'asked why');
   await page.getByLabel('Reason').fill('Weekly safeguarding review');
   await page.getByLabel('Reason').press('Enter');
