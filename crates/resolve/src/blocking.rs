@@ -19,6 +19,24 @@ pub struct BlockingRule {
     pub name: &'static str,
     pub fields: &'static [Field],
     pub keys: fn(&Prepared) -> Vec<String>,
+    /// With `Some(d)`, two records of one block are a candidate pair only when their birth
+    /// years are at most `d` apart, or either has no known birth year: a common name then
+    /// pairs its bearers born about the same time, and those whose age is not known with all,
+    /// rather than everyone with everyone.
+    pub years_apart: Option<u16>,
+}
+
+/// The birth year when known exactly.
+fn birth_year(p: &Prepared) -> Option<i32> {
+    p.record.dob.and_then(|d| d.year())
+}
+
+/// Whether two records may pair under a rule's birth-year condition.
+fn years_allow(rule: &BlockingRule, a: &Prepared, b: &Prepared) -> bool {
+    match (rule.years_apart, birth_year(a), birth_year(b)) {
+        (Some(d), Some(x), Some(y)) => x.abs_diff(y) <= u32::from(d),
+        _ => true,
+    }
 }
 
 impl std::fmt::Debug for BlockingRule {
@@ -54,22 +72,16 @@ pub const DEFAULT_RULES: &[BlockingRule] = &[
             (Some(s), Some(i)) => vec![format!("{s}|{i}")],
             _ => vec![],
         },
+        years_apart: Some(1),
     },
     BlockingRule {
-        name: "forename + date of birth",
-        fields: &[Field::Forename, Field::Dob],
-        keys: |p| match (long_forename(p), full_dob(p)) {
-            (Some(f), Some(d)) => vec![format!("{f}|{d}")],
-            _ => vec![],
-        },
-    },
-    BlockingRule {
-        name: "surname + date of birth",
+        name: "surname + day and month of birth",
         fields: &[Field::Surname, Field::Dob],
         keys: |p| match (&p.record.surname, full_dob(p)) {
-            (Some(s), Some(d)) => vec![format!("{s}|{d}")],
+            (Some(s), Some(d)) => vec![format!("{s}|{}", &d[4..])],
             _ => vec![],
         },
+        years_apart: None,
     },
     BlockingRule {
         name: "surname sound + birth year",
@@ -78,6 +90,7 @@ pub const DEFAULT_RULES: &[BlockingRule] = &[
             (Some(s), Some(y)) => vec![format!("{s}|{y}")],
             _ => vec![],
         },
+        years_apart: None,
     },
     BlockingRule {
         name: "forename sound + surname sound",
@@ -86,6 +99,7 @@ pub const DEFAULT_RULES: &[BlockingRule] = &[
             (Some(f), Some(s)) => vec![format!("{f}|{s}")],
             _ => vec![],
         },
+        years_apart: Some(1),
     },
     BlockingRule {
         name: "date of birth + forename initial",
@@ -94,6 +108,7 @@ pub const DEFAULT_RULES: &[BlockingRule] = &[
             (Some(d), Some(i)) => vec![format!("{d}|{i}")],
             _ => vec![],
         },
+        years_apart: None,
     },
     BlockingRule {
         name: "names either way round",
@@ -109,31 +124,37 @@ pub const DEFAULT_RULES: &[BlockingRule] = &[
             }
             _ => vec![],
         },
+        years_apart: Some(1),
     },
     BlockingRule {
         name: "shared phone",
         fields: &[Field::Phone],
         keys: |p| p.record.phones.clone(),
+        years_apart: None,
     },
     BlockingRule {
         name: "shared vehicle",
         fields: &[Field::Vehicle],
         keys: |p| p.record.vehicles.clone(),
+        years_apart: None,
     },
     BlockingRule {
         name: "shared address",
         fields: &[Field::Address],
         keys: |p| p.record.addresses.clone(),
+        years_apart: None,
     },
     BlockingRule {
         name: "shared official identifier",
         fields: &[Field::Identifier],
         keys: |p| p.record.identifiers.clone(),
+        years_apart: None,
     },
     BlockingRule {
         name: "shared street name",
         fields: &[Field::Alias],
         keys: |p| p.record.aliases.clone(),
+        years_apart: None,
     },
 ];
 
@@ -216,11 +237,12 @@ impl BlockIndex {
     }
 
     /// Every candidate pair `(i, j)`, `i < j`, with the rules that produced it as a bit mask,
-    /// sorted; and the counts.
+    /// sorted; and the counts. Two mentions of one report are never a candidate pair: the
+    /// report lists them as two people.
     pub fn all_pairs(
         &self,
         settings: &Settings,
-        records: usize,
+        records: &[Prepared],
     ) -> (Vec<(u32, u32, u16)>, BlockingReport) {
         // Sorted, distinct pairs (i << 32 | j) with the mask of rules that produced each.
         let mut all: Vec<(u64, u16)> = Vec::new();
@@ -245,7 +267,12 @@ impl BlockIndex {
                 count.blocks += 1;
                 count.largest_block = count.largest_block.max(block.len() as u64);
                 for (x, &(_, a)) in block.iter().enumerate() {
+                    let pa = &records[a as usize];
                     for &(_, b) in &block[x + 1..] {
+                        let pb = &records[b as usize];
+                        if pb.report == pa.report || !years_allow(rule, pa, pb) {
+                            continue;
+                        }
                         let (i, j) = if a < b { (a, b) } else { (b, a) };
                         pairs.push((u64::from(i) << 32) | u64::from(j));
                     }
@@ -257,7 +284,7 @@ impl BlockIndex {
             all = merge_masked(all, pairs, 1u16 << r);
             rules.push(count);
         }
-        let n = records as u64;
+        let n = records.len() as u64;
         let report = BlockingReport {
             records: n,
             rules,
@@ -285,7 +312,10 @@ impl BlockIndex {
                 if block.len() < 2 || block.len() > settings.max_block {
                     continue;
                 }
-                out.extend(block.iter().map(|e| e.1).filter(|&j| j as usize != i));
+                out.extend(block.iter().map(|e| e.1).filter(|&j| {
+                    let q = &records[j as usize];
+                    q.report != p.report && years_allow(rule, p, q)
+                }));
             }
         }
         out.sort_unstable();

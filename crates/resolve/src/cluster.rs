@@ -1,7 +1,7 @@
 //! Clustering that resists chaining. Candidate pairs scoring over the threshold join records into
 //! *components*; within a component, clusters are merged along those pairs strongest first, but
-//! only when the average match weight over *every* pair across the two clusters clears the
-//! threshold. A single weak link between two strong clusters is outvoted by all the pairs that
+//! only when the average match weight over *every* pair across the two clusters favours the same
+//! person ([`crate::Settings::merge_weight`]). A single weak link between two strong clusters is outvoted by all the pairs that
 //! disagree, so two different people who share one ambiguous mention stay apart.
 //!
 //! Analysts' decisions are constraints: a must-link always merges (unless it would break a
@@ -68,14 +68,15 @@ impl Constraints {
 }
 
 /// Clusters one component. `members` are global record indices; `edges` are the candidate
-/// pairs within the component whose weight clears the threshold.
+/// pairs within the component whose weight clears the threshold. Two clusters joined by an edge
+/// merge when the mean match weight over every pair across them reaches `average`.
 pub fn cluster_component(
     records: &[Prepared],
     scorer: &Scorer<'_>,
     members: &[u32],
     mut edges: Vec<(u32, u32, f64)>,
     constraints: &Constraints,
-    threshold: f64,
+    average: f64,
 ) -> Vec<Vec<u32>> {
     if members.len() == 1 {
         return vec![members.to_vec()];
@@ -99,6 +100,18 @@ pub fn cluster_component(
     let forbidden = |ca: &[usize], cb: &[usize]| {
         ca.iter()
             .any(|&x| cb.iter().any(|&y| constraints.forbids(order[x], order[y])))
+    };
+    // Two people one report lists separately are never joined by the evidence (an analyst's
+    // must-link still joins them).
+    let listed_apart = |ca: &[usize], cb: &[usize]| {
+        ca.iter().any(|&x| {
+            cb.iter().any(|&y| {
+                crate::compare::same_report(
+                    &records[order[x] as usize],
+                    &records[order[y] as usize],
+                )
+            })
+        })
     };
     let merge =
         |clusters: &mut Vec<Vec<usize>>, cluster_of: &mut Vec<usize>, a: usize, b: usize| {
@@ -137,7 +150,10 @@ pub fn cluster_component(
     });
     for &(a, b, _) in &edges {
         let (ca, cb) = (cluster_of[local[&a]], cluster_of[local[&b]]);
-        if ca == cb || forbidden(&clusters[ca], &clusters[cb]) {
+        if ca == cb
+            || forbidden(&clusters[ca], &clusters[cb])
+            || listed_apart(&clusters[ca], &clusters[cb])
+        {
             continue;
         }
         let mut total = 0.0;
@@ -152,7 +168,7 @@ pub fn cluster_component(
                 count += 1.0;
             }
         }
-        if total / count >= threshold {
+        if total / count >= average {
             merge(&mut clusters, &mut cluster_of, ca, cb);
         }
     }

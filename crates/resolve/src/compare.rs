@@ -89,12 +89,41 @@ impl Field {
             ],
             Field::Gender | Field::Nationality => &["missing", "same", "different"],
             Field::Phone | Field::Vehicle => &["missing", "shared", "none shared"],
-            Field::Address => &["missing", "same premises", "same street", "different"],
+            Field::Address => &[
+                "missing",
+                "same premises",
+                "same house, postcode or street nearly alike",
+                "same street",
+                "different",
+            ],
             Field::Alias => &["missing", "shared", "different"],
             Field::Associate => &["missing", "shared", "none shared"],
-            Field::Identifier => &["missing", "same", "different"],
+            Field::Identifier => &[
+                "missing",
+                "same",
+                "one or two characters different",
+                "different",
+            ],
         }
     }
+}
+
+impl Field {
+    /// Whether this field's u is taken among different people who share a surname when the
+    /// pair's surnames agree ([`surname_shared`]). A household shares more than a surname: its
+    /// members share premises, phones, vehicles, nationality and the people they are seen with,
+    /// so agreement on these says far less between two people of one surname than between two
+    /// people drawn at random. Forename and date of birth, which tell household members apart,
+    /// keep their u.
+    pub fn kin_conditioned(self) -> bool {
+        !matches!(self, Field::Forename | Field::Surname | Field::Dob)
+    }
+}
+
+/// Whether a pair's surnames agree (exactly, or spelled very nearly alike): then the fields
+/// [`Field::kin_conditioned`] are weighed with u among people of one surname.
+pub fn surname_shared(levels: &Levels) -> bool {
+    levels[1] == 1 || levels[1] == 2
 }
 
 /// Levels for each field, indexed like [`FIELDS`].
@@ -156,6 +185,42 @@ impl Nicknames {
     }
 }
 
+/// Nationalities by every way records write them (`data/nationalities.txt`).
+struct Nationalities {
+    codes: HashMap<String, &'static str>,
+}
+
+impl Nationalities {
+    fn get() -> &'static Nationalities {
+        static NATIONALITIES: OnceLock<Nationalities> = OnceLock::new();
+        NATIONALITIES.get_or_init(|| {
+            let mut codes = HashMap::new();
+            for line in include_str!("../data/nationalities.txt").lines() {
+                let line = line.trim();
+                if line.is_empty() || line.starts_with('#') {
+                    continue;
+                }
+                let mut names = line.split('|');
+                let Some(code) = names.next() else { continue };
+                codes.insert(code.to_string(), code);
+                for name in names {
+                    codes.insert(name.to_string(), code);
+                }
+            }
+            Nationalities { codes }
+        })
+    }
+}
+
+/// A folded nationality as one code however it was written ("British", "UK", "GBR" → `gbr`);
+/// one not known is kept as written.
+pub fn nationality_key(folded: &str) -> String {
+    Nationalities::get()
+        .codes
+        .get(folded)
+        .map_or_else(|| folded.to_string(), |c| c.to_string())
+}
+
 /// The primary Double Metaphone code of a folded name.
 pub fn metaphone(name: &str) -> String {
     static ENCODER: OnceLock<DoubleMetaphone> = OnceLock::new();
@@ -167,9 +232,29 @@ pub fn metaphone(name: &str) -> String {
 #[derive(Debug, Clone)]
 pub struct Prepared {
     pub record: PersonRecord,
+    /// A hash of the report the mention is in (its id before `#`): two people a report lists
+    /// separately are two people.
+    pub report: u64,
     pub forename_sound: Option<String>,
     pub surname_sound: Option<String>,
+    /// The names as comparisons use them (hashes, sounds, letters).
+    pub forename_key: NameKey,
+    pub surname_key: NameKey,
     pub forename_groups: Vec<u16>,
+    /// Hashes of the identifying sets, so that "do these share one" compares integers: phones,
+    /// premises, streets, vehicles, street names (aliases), associates.
+    pub phone_keys: Vec<u64>,
+    pub address_keys: Vec<u64>,
+    pub street_keys: Vec<u64>,
+    pub vehicle_keys: Vec<u64>,
+    pub alias_keys: Vec<u64>,
+    pub associate_keys: Vec<u64>,
+    /// The nationality as one code ([`nationality_key`]).
+    pub nationality: Option<String>,
+    /// The premises keys taken apart, for a near match.
+    pub premises: Vec<Premises>,
+    /// The `street/town` keys taken apart: (street, town).
+    pub street_names: Vec<(String, String)>,
     /// Term-frequency adjustments for an exact forename and surname match, set by the model in
     /// use ([`crate::Model::set_tf`]).
     pub forename_tf: f64,
@@ -182,19 +267,89 @@ pub struct Prepared {
 
 impl Prepared {
     pub fn new(record: PersonRecord) -> Prepared {
+        let forename_sound = record
+            .forename
+            .as_deref()
+            .filter(|f| f.len() > 1)
+            .map(metaphone)
+            .filter(|m| !m.is_empty());
+        let surname_sound = record
+            .surname
+            .as_deref()
+            .map(metaphone)
+            .filter(|m| !m.is_empty());
+        Prepared::with_sounds(record, forename_sound, surname_sound)
+    }
+
+    /// Prepares many records, working out each distinct name's sound once.
+    pub fn all(records: Vec<PersonRecord>) -> Vec<Prepared> {
+        use rayon::prelude::*;
+        let mut names: Vec<&str> = records
+            .iter()
+            .flat_map(|r| {
+                r.forename
+                    .as_deref()
+                    .filter(|f| f.len() > 1)
+                    .into_iter()
+                    .chain(r.surname.as_deref())
+            })
+            .collect();
+        names.par_sort_unstable();
+        names.dedup();
+        let sounds: HashMap<&str, Option<String>> = names
+            .par_iter()
+            .map(|n| (*n, Some(metaphone(n)).filter(|m| !m.is_empty())))
+            .collect();
+        let sounds: Vec<(Option<String>, Option<String>)> = records
+            .iter()
+            .map(|r| {
+                let f = r.forename.as_deref().filter(|f| f.len() > 1);
+                (
+                    f.and_then(|f| sounds.get(f).cloned().flatten()),
+                    r.surname
+                        .as_deref()
+                        .and_then(|s| sounds.get(s).cloned().flatten()),
+                )
+            })
+            .collect();
+        records
+            .into_par_iter()
+            .zip(sounds)
+            .map(|(r, (f, s))| Prepared::with_sounds(r, f, s))
+            .collect()
+    }
+
+    fn with_sounds(
+        record: PersonRecord,
+        forename_sound: Option<String>,
+        surname_sound: Option<String>,
+    ) -> Prepared {
         let nick = Nicknames::get();
+        let hashes = |v: &[String]| -> Vec<u64> { v.iter().map(|x| text_hash(x)).collect() };
         Prepared {
-            forename_sound: record
-                .forename
-                .as_deref()
-                .filter(|f| f.len() > 1)
-                .map(metaphone)
-                .filter(|m| !m.is_empty()),
-            surname_sound: record
-                .surname
-                .as_deref()
-                .map(metaphone)
-                .filter(|m| !m.is_empty()),
+            report: report_key(&record.mention),
+            forename_key: NameKey::new(record.forename.as_deref(), forename_sound.as_deref()),
+            surname_key: NameKey::new(record.surname.as_deref(), surname_sound.as_deref()),
+            phone_keys: hashes(&record.phones),
+            address_keys: hashes(&record.addresses),
+            street_keys: hashes(&record.streets),
+            vehicle_keys: hashes(&record.vehicles),
+            alias_keys: hashes(&record.aliases),
+            associate_keys: hashes(&record.associates),
+            nationality: record.nationality.as_deref().map(nationality_key),
+            premises: record
+                .addresses
+                .iter()
+                .filter_map(|k| Premises::parse(k))
+                .collect(),
+            street_names: record
+                .streets
+                .iter()
+                .filter_map(|k| k.split_once('/'))
+                .map(|(s, t)| (s.to_string(), t.to_string()))
+                .collect(),
+            forename_sound,
+            surname_sound,
             forename_groups: record
                 .forename
                 .as_deref()
@@ -206,6 +361,182 @@ impl Prepared {
             record,
         }
     }
+}
+
+/// A premises key (`place|house|flat`) taken apart.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Premises {
+    /// A postcode (upper case, as [`model::Postcode`] writes it) or `street/town` (folded).
+    place: String,
+    house: String,
+    flat: String,
+}
+
+impl Premises {
+    fn parse(key: &str) -> Option<Premises> {
+        let mut parts = key.splitn(3, '|');
+        let (place, house, flat) = (parts.next()?, parts.next()?, parts.next().unwrap_or(""));
+        (!house.is_empty()).then(|| Premises {
+            place: place.to_string(),
+            house: house.to_string(),
+            flat: flat.to_string(),
+        })
+    }
+
+    fn postcode(&self) -> Option<&str> {
+        self.place
+            .bytes()
+            .any(|b| b.is_ascii_uppercase())
+            .then_some(self.place.as_str())
+    }
+
+    /// The same house and flat, with a postcode one character out or a street (and town) spelled
+    /// nearly alike: a slip in writing the address, not another address.
+    fn nearly(&self, other: &Premises) -> bool {
+        if self.house != other.house || self.flat != other.flat {
+            return false;
+        }
+        match (self.postcode(), other.postcode()) {
+            (Some(p), Some(q)) => {
+                let (p, q): (String, String) = (
+                    p.chars().filter(|c| *c != ' ').collect(),
+                    q.chars().filter(|c| *c != ' ').collect(),
+                );
+                strsim::damerau_levenshtein(&p, &q) <= 1
+            }
+            (None, None) => {
+                let split = |p: &str| -> (String, String) {
+                    match p.split_once('/') {
+                        Some((s, t)) => (s.to_string(), t.to_string()),
+                        None => (p.to_string(), String::new()),
+                    }
+                };
+                near_street(&split(&self.place), &split(&other.place))
+            }
+            _ => false,
+        }
+    }
+}
+
+/// How alike two street names (or towns) must be to be spellings of one.
+const STREET_SIMILARITY: f64 = 0.9;
+
+/// Two (street, town) pairs that are one street: the street names spelled alike or nearly, and
+/// the towns too where both are given.
+fn near_street(a: &(String, String), b: &(String, String)) -> bool {
+    let alike = |x: &str, y: &str| x == y || jaro_winkler(x, y) >= STREET_SIMILARITY;
+    !a.0.is_empty() && alike(&a.0, &b.0) && (a.1.is_empty() || b.1.is_empty() || alike(&a.1, &b.1))
+}
+
+/// Address level: the same premises, nearly the same (a slip in postcode or street), the same
+/// street, or different.
+fn address_level(a: &Prepared, b: &Prepared) -> u8 {
+    let (ra, rb) = (&a.record, &b.record);
+    if ra.addresses.is_empty() && ra.streets.is_empty()
+        || rb.addresses.is_empty() && rb.streets.is_empty()
+    {
+        return 0;
+    }
+    if shares(&a.address_keys, &b.address_keys) {
+        return 1;
+    }
+    if a.premises
+        .iter()
+        .any(|x| b.premises.iter().any(|y| x.nearly(y)))
+    {
+        return 2;
+    }
+    if shares(&a.street_keys, &b.street_keys)
+        || a.street_names
+            .iter()
+            .any(|x| b.street_names.iter().any(|y| near_street(x, y)))
+    {
+        return 3;
+    }
+    4
+}
+
+/// A 64-bit hash of a string: two keys are taken to be equal when their hashes are.
+pub fn text_hash(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut h);
+    h.finish()
+}
+
+/// A name as comparisons use it: its hash (0 for none), its sound's hash (0 for none), and how
+/// many times each letter occurs, which bounds the Jaro–Winkler similarity from above without
+/// working it out.
+#[derive(Debug, Clone, Default)]
+pub struct NameKey {
+    pub hash: u64,
+    pub sound: u64,
+    letters: [u8; 27],
+}
+
+impl NameKey {
+    pub fn new(name: Option<&str>, sound: Option<&str>) -> NameKey {
+        let mut letters = [0u8; 27];
+        for b in name.unwrap_or_default().bytes() {
+            let i = if b.is_ascii_lowercase() {
+                (b - b'a') as usize
+            } else {
+                26
+            };
+            letters[i] = letters[i].saturating_add(1);
+        }
+        NameKey {
+            hash: name.map_or(0, text_hash),
+            sound: sound.map_or(0, text_hash),
+            letters,
+        }
+    }
+}
+
+/// Whether the Jaro–Winkler similarity of `a` and `b` reaches `at_least`, skipping the work
+/// when the letters they have in common could not give that much: Jaro's matches are at most
+/// the letters in common, and the Winkler bonus at most the common prefix.
+fn jaro_winkler_bound(a: &str, ka: &NameKey, b: &str, kb: &NameKey) -> f64 {
+    let (la, lb) = (a.len() as f64, b.len() as f64);
+    let common: u32 = ka
+        .letters
+        .iter()
+        .zip(&kb.letters)
+        .map(|(x, y)| u32::from(*x.min(y)))
+        .sum();
+    if common == 0 {
+        return 0.0;
+    }
+    let m = f64::from(common);
+    let jaro = ((m / la + m / lb + 1.0) / 3.0).min(1.0);
+    let prefix = a
+        .bytes()
+        .zip(b.bytes())
+        .take(4)
+        .take_while(|(x, y)| x == y)
+        .count() as f64;
+    jaro + prefix * 0.1 * (1.0 - jaro)
+}
+
+/// Jaro–Winkler similarity when it could reach `floor`, else 0: below the lowest level that
+/// needs it, the exact value does not matter.
+fn similarity(a: &str, ka: &NameKey, b: &str, kb: &NameKey, floor: f64) -> f64 {
+    if jaro_winkler_bound(a, ka, b, kb) < floor {
+        0.0
+    } else {
+        jaro_winkler(a, b)
+    }
+}
+
+/// A hash of the report part of a mention id (`<ref>#<local id>`).
+pub fn report_key(mention: &str) -> u64 {
+    text_hash(mention.rsplit_once('#').map_or(mention, |(r, _)| r))
+}
+
+/// Whether two records are different people listed in one report. A report lists each person it
+/// is about once, so two of its mentions are two people, however alike.
+pub fn same_report(a: &Prepared, b: &Prepared) -> bool {
+    a.report == b.report && a.record.mention != b.record.mention
 }
 
 /// Jaro–Winkler similarity of two folded (ASCII) names, without allocating: this runs for
@@ -276,24 +607,24 @@ pub fn jaro_winkler(a: &str, b: &str) -> f64 {
 /// One side of a forename comparison.
 struct GivenName<'a> {
     name: &'a str,
-    sound: Option<&'a str>,
+    key: &'a NameKey,
     groups: &'a [u16],
-    aliases: &'a [String],
+    /// Hashes of the record's aliases.
+    aliases: &'a [u64],
 }
 
 /// Forename level between two given names (which may be surnames when comparing swapped).
 fn forename_level(x: GivenName<'_>, y: GivenName<'_>) -> u8 {
-    let (a, a_sound, a_groups, a_aliases) = (x.name, x.sound, x.groups, x.aliases);
-    let (b, b_sound, b_groups, b_aliases) = (y.name, y.sound, y.groups, y.aliases);
+    let (a, b) = (x.name, y.name);
     let (la, lb) = (a.len(), b.len());
-    if a == b && la > 1 {
+    if x.key.hash == y.key.hash && la > 1 {
         return 1;
     }
     if la > 1
         && lb > 1
-        && (a_groups.iter().any(|g| b_groups.contains(g))
-            || a_aliases.iter().any(|x| x == b)
-            || b_aliases.iter().any(|x| x == a))
+        && (x.groups.iter().any(|g| y.groups.contains(g))
+            || x.aliases.contains(&y.key.hash)
+            || y.aliases.contains(&x.key.hash))
     {
         return 2;
     }
@@ -303,18 +634,40 @@ fn forename_level(x: GivenName<'_>, y: GivenName<'_>) -> u8 {
     if la == 1 || lb == 1 {
         return 6;
     }
-    let jw = jaro_winkler(a, b);
+    let jw = similarity(a, x.key, b, y.key, 0.8);
     if jw >= 0.92 {
         return 4;
     }
-    if jw >= 0.8 || (a_sound.is_some() && a_sound == b_sound) {
+    if jw >= 0.8 || (x.key.sound != 0 && x.key.sound == y.key.sound) {
         return 5;
     }
     6
 }
 
-fn surname_level(a: &str, a_sound: Option<&str>, b: &str, b_sound: Option<&str>) -> u8 {
-    if a == b {
+/// The forename level of a swapped comparison when it is strong enough to count (exact,
+/// nickname or alias, initial), without working out weaker levels.
+fn strong_forename_level(x: GivenName<'_>, y: GivenName<'_>) -> Option<u8> {
+    let (a, b) = (x.name, y.name);
+    let (la, lb) = (a.len(), b.len());
+    if x.key.hash == y.key.hash && la > 1 {
+        return Some(1);
+    }
+    if la > 1
+        && lb > 1
+        && (x.groups.iter().any(|g| y.groups.contains(g))
+            || x.aliases.contains(&y.key.hash)
+            || y.aliases.contains(&x.key.hash))
+    {
+        return Some(2);
+    }
+    if (la == 1 || lb == 1) && a.as_bytes().first() == b.as_bytes().first() {
+        return Some(3);
+    }
+    None
+}
+
+fn surname_level(a: &str, ka: &NameKey, b: &str, kb: &NameKey) -> u8 {
+    if ka.hash == kb.hash {
         return 1;
     }
     // Double-barrelled and married names: one surname inside the other.
@@ -324,11 +677,11 @@ fn surname_level(a: &str, a_sound: Option<&str>, b: &str, b_sound: Option<&str>)
     {
         return 2;
     }
-    let jw = jaro_winkler(a, b);
+    let jw = similarity(a, ka, b, kb, 0.8);
     if jw >= 0.92 {
         return 2;
     }
-    if a_sound.is_some() && a_sound == b_sound {
+    if ka.sound != 0 && ka.sound == kb.sound {
         return 3;
     }
     if jw >= 0.8 {
@@ -443,8 +796,29 @@ fn dob_level(a: &Dob, b: &Dob) -> u8 {
     }
 }
 
-/// Identifiers agree when any is the same; they disagree only when both records hold one of the
-/// same type and none is the same (two PNC numbers, different: two people).
+/// Whether two dates of birth could be one person's: the same, or one slip apart (a day and
+/// month swapped, one digit different, the day or the month wrong, or the year wrong with day
+/// and month right).
+pub fn dob_could_be_one(a: &Dob, b: &Dob) -> bool {
+    if dob_level(a, b) <= 5 {
+        return true;
+    }
+    match (a, b) {
+        (
+            Dob::Day {
+                month: ma, day: da, ..
+            },
+            Dob::Day {
+                month: mb, day: db, ..
+            },
+        ) => ma == mb && da == db,
+        _ => false,
+    }
+}
+
+/// Identifiers agree when any is the same, nearly when two of one type are a slip or two apart
+/// (a digit mistyped, two transposed); they disagree only when both records hold one of the
+/// same type and none is the same or nearly (two PNC numbers, different: two people).
 fn identifier_level(a: &[String], b: &[String]) -> u8 {
     if a.is_empty() || b.is_empty() {
         return 0;
@@ -452,19 +826,44 @@ fn identifier_level(a: &[String], b: &[String]) -> u8 {
     if shares(a, b) {
         return 1;
     }
-    let kind = |k: &String| k.split(':').next().unwrap_or_default().to_string();
-    if a.iter().any(|x| b.iter().any(|y| kind(x) == kind(y))) {
-        2
-    } else {
-        0
+    let mut same_kind = false;
+    for x in a {
+        let (kx, vx) = identifier_parts(x);
+        for y in b {
+            let (ky, vy) = identifier_parts(y);
+            if kx != ky {
+                continue;
+            }
+            same_kind = true;
+            if nearly_same_identifier(vx, vy) {
+                return 2;
+            }
+        }
     }
+    if same_kind { 3 } else { 0 }
 }
 
-fn shares(a: &[String], b: &[String]) -> bool {
+/// An identifier key's type and value (`type:value`).
+fn identifier_parts(key: &str) -> (&str, &str) {
+    key.split_once(':').unwrap_or(("", key))
+}
+
+/// Two identifier values a slip or two apart: at most one edit (a substitution, insertion,
+/// deletion or transposition of neighbours), or two in values of seven characters or more.
+fn nearly_same_identifier(a: &str, b: &str) -> bool {
+    let longest = a.len().max(b.len());
+    if longest < 4 || a.len().abs_diff(b.len()) > 2 {
+        return false;
+    }
+    let allowed = if a.len().min(b.len()) >= 7 { 2 } else { 1 };
+    strsim::damerau_levenshtein(a, b) <= allowed
+}
+
+fn shares<T: PartialEq>(a: &[T], b: &[T]) -> bool {
     a.iter().any(|x| b.contains(x))
 }
 
-fn set_level(a: &[String], b: &[String]) -> u8 {
+fn set_level(a: &[u64], b: &[u64]) -> u8 {
     if a.is_empty() || b.is_empty() {
         0
     } else if shares(a, b) {
@@ -484,26 +883,21 @@ pub fn compare(a: &Prepared, b: &Prepared) -> Comparison {
         (Some(fa), Some(fb)) => forename_level(
             GivenName {
                 name: fa,
-                sound: a.forename_sound.as_deref(),
+                key: &a.forename_key,
                 groups: &a.forename_groups,
-                aliases: &ra.aliases,
+                aliases: &a.alias_keys,
             },
             GivenName {
                 name: fb,
-                sound: b.forename_sound.as_deref(),
+                key: &b.forename_key,
                 groups: &b.forename_groups,
-                aliases: &rb.aliases,
+                aliases: &b.alias_keys,
             },
         ),
         _ => 0,
     };
     let straight_surname = match (&ra.surname, &rb.surname) {
-        (Some(sa), Some(sb)) => surname_level(
-            sa,
-            a.surname_sound.as_deref(),
-            sb,
-            b.surname_sound.as_deref(),
-        ),
+        (Some(sa), Some(sb)) => surname_level(sa, &a.surname_key, sb, &b.surname_key),
         _ => 0,
     };
     levels[0] = straight_forename;
@@ -512,28 +906,23 @@ pub fn compare(a: &Prepared, b: &Prepared) -> Comparison {
     if let (Some(fa), Some(sa), Some(fb), Some(sb)) =
         (&ra.forename, &ra.surname, &rb.forename, &rb.surname)
         && (straight_forename != 1 || straight_surname != 1)
-    {
-        let f = forename_level(
+        && let Some(f) = strong_forename_level(
             GivenName {
                 name: fa,
-                sound: a.forename_sound.as_deref(),
+                key: &a.forename_key,
                 groups: &a.forename_groups,
-                aliases: &ra.aliases,
+                aliases: &a.alias_keys,
             },
             GivenName {
                 name: sb,
-                sound: b.surname_sound.as_deref(),
+                key: &b.surname_key,
                 groups: &[],
-                aliases: &rb.aliases,
+                aliases: &b.alias_keys,
             },
-        );
-        let s = surname_level(
-            sa,
-            a.surname_sound.as_deref(),
-            fb,
-            b.forename_sound.as_deref(),
-        );
-        if f <= 3 && s <= 2 && (f + s) < (straight_forename + straight_surname) {
+        )
+    {
+        let s = surname_level(sa, &a.surname_key, fb, &b.forename_key);
+        if s <= 2 && (f + s) < (straight_forename + straight_surname) {
             levels[0] = f;
             levels[1] = s;
             swapped = true;
@@ -553,7 +942,7 @@ pub fn compare(a: &Prepared, b: &Prepared) -> Comparison {
         }
         _ => 0,
     };
-    levels[4] = match (&ra.nationality, &rb.nationality) {
+    levels[4] = match (&a.nationality, &b.nationality) {
         (Some(na), Some(nb)) => {
             if na == nb {
                 1
@@ -563,21 +952,11 @@ pub fn compare(a: &Prepared, b: &Prepared) -> Comparison {
         }
         _ => 0,
     };
-    levels[5] = set_level(&ra.phones, &rb.phones);
-    levels[6] = if ra.addresses.is_empty() && ra.streets.is_empty()
-        || rb.addresses.is_empty() && rb.streets.is_empty()
-    {
-        0
-    } else if shares(&ra.addresses, &rb.addresses) {
-        1
-    } else if shares(&ra.streets, &rb.streets) {
-        2
-    } else {
-        3
-    };
-    levels[7] = set_level(&ra.vehicles, &rb.vehicles);
-    levels[8] = set_level(&ra.aliases, &rb.aliases);
-    levels[9] = set_level(&ra.associates, &rb.associates);
+    levels[5] = set_level(&a.phone_keys, &b.phone_keys);
+    levels[6] = address_level(a, b);
+    levels[7] = set_level(&a.vehicle_keys, &b.vehicle_keys);
+    levels[8] = set_level(&a.alias_keys, &b.alias_keys);
+    levels[9] = set_level(&a.associate_keys, &b.associate_keys);
     levels[10] = identifier_level(&ra.identifiers, &rb.identifiers);
     Comparison { levels, swapped }
 }

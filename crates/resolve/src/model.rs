@@ -15,10 +15,26 @@ pub struct FieldParams {
     pub levels: Vec<String>,
     pub m: Vec<f64>,
     pub u: Vec<f64>,
+    /// u among different people who share a surname, for the fields
+    /// [`Field::kin_conditioned`] (empty: not learned, and `u` serves).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub u_kin: Vec<f64>,
+}
+
+impl FieldParams {
+    /// u of `level`, among people who share a surname when `kin`.
+    pub fn u_of(&self, level: usize, kin: bool) -> f64 {
+        if kin && !self.u_kin.is_empty() {
+            self.u_kin[level]
+        } else {
+            self.u[level]
+        }
+    }
 }
 
 /// A trained model.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(from = "SavedModel")]
 pub struct Model {
     /// The probability that two records drawn at random are the same person.
     pub prior: f64,
@@ -33,8 +49,113 @@ pub struct Model {
     pub trained_on: u64,
 }
 
+/// A model as saved, perhaps by an earlier version whose fields or levels differ.
+#[derive(Deserialize)]
+struct SavedModel {
+    prior: f64,
+    fields: Vec<FieldParams>,
+    forename_tf: HashMap<String, f64>,
+    surname_tf: HashMap<String, f64>,
+    #[serde(default)]
+    full_name_tf: HashMap<String, f64>,
+    trained_on: u64,
+}
+
+impl From<SavedModel> for Model {
+    /// Lines a saved model up with today's fields and levels, by name: a field or level it
+    /// does not have (added since it was trained) is neutral — m equal to u, no weight — until
+    /// the model is trained again.
+    fn from(saved: SavedModel) -> Model {
+        let fields = FIELDS
+            .iter()
+            .map(|f| {
+                let levels: Vec<String> = f.levels().iter().map(|l| l.to_string()).collect();
+                let old = saved.fields.iter().find(|p| p.field == f.name());
+                match old {
+                    Some(p) if p.levels == levels => p.clone(),
+                    _ => {
+                        let mut params = FieldParams {
+                            field: f.name().to_string(),
+                            levels: levels.clone(),
+                            m: vec![0.0; levels.len()],
+                            u: vec![0.0; levels.len()],
+                            u_kin: Vec::new(),
+                        };
+                        for (l, name) in levels.iter().enumerate().skip(1) {
+                            let at = old.and_then(|p| p.levels.iter().position(|x| x == name));
+                            match (old, at) {
+                                (Some(p), Some(k)) if k < p.m.len() && k < p.u.len() => {
+                                    params.m[l] = p.m[k];
+                                    params.u[l] = p.u[k];
+                                }
+                                _ => {
+                                    params.m[l] = FLOOR;
+                                    params.u[l] = FLOOR;
+                                }
+                            }
+                        }
+                        params
+                    }
+                }
+            })
+            .collect();
+        Model {
+            prior: saved.prior,
+            fields,
+            forename_tf: saved.forename_tf,
+            surname_tf: saved.surname_tf,
+            full_name_tf: saved.full_name_tf,
+            trained_on: saved.trained_on,
+        }
+    }
+}
+
 /// Smallest probability used, so that no level's weight is infinite.
 pub const FLOOR: f64 = 1e-6;
+
+/// The weight of two mentions being listed separately in one report: the report's author said
+/// they are two people. Not learned; large enough that nothing else outweighs it (an analyst's
+/// decision still can).
+pub const SAME_REPORT_WEIGHT: f64 = -40.0;
+
+/// Namesakes the dates of birth cannot show, as a share of a person: a full name one person
+/// is known to have counts as if shared by this much of another.
+pub const NAMESAKE_ALLOWANCE: f64 = 0.1;
+
+/// How many people the records of one name must be: records whose dates of birth cannot be one
+/// person's are different people, unless they share an official identifier, a phone or premises;
+/// records without a date may be anyone's.
+fn people_by_dob(records: &[&Prepared]) -> usize {
+    use crate::record::Dob;
+    let dated: Vec<(&Prepared, Dob)> = records
+        .iter()
+        .filter_map(|p| match p.record.dob {
+            Some(Dob::Years { .. }) | None => None,
+            Some(d) => Some((*p, d)),
+        })
+        .collect();
+    if dated.len() < 2 {
+        return 1;
+    }
+    let shares = |a: &[String], b: &[String]| a.iter().any(|x| b.contains(x));
+    let mut uf = crate::cluster::UnionFind::new(dated.len());
+    for i in 0..dated.len() {
+        for j in i + 1..dated.len() {
+            let ((p, a), (q, b)) = (&dated[i], &dated[j]);
+            if crate::compare::dob_could_be_one(a, b)
+                || shares(&p.record.identifiers, &q.record.identifiers)
+                || shares(&p.record.phones, &q.record.phones)
+                || shares(&p.record.addresses, &q.record.addresses)
+            {
+                uf.union(i as u32, j as u32);
+            }
+        }
+    }
+    (0..dated.len() as u32).filter(|&i| uf.find(i) == i).count()
+}
+
+/// The name of the extra line an explanation carries for two mentions of one report.
+pub const SAME_REPORT_FIELD: &str = "report";
 
 /// One field's part of a pair's match weight.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -61,6 +182,9 @@ pub struct Explanation {
     pub fields: Vec<FieldWeight>,
     /// The names matched with forename and surname swapped over.
     pub swapped: bool,
+    /// The surnames agree, so u of the fields after the names is that among different people
+    /// who share a surname (a household shares premises, phones and company).
+    pub surname_shared: bool,
     pub match_weight: f64,
     pub probability: f64,
 }
@@ -103,6 +227,7 @@ impl Model {
                     levels,
                     m,
                     u,
+                    u_kin: Vec::new(),
                 }
             })
             .collect();
@@ -139,11 +264,13 @@ impl Model {
             (&[0.97, 0.03], &[0.5, 0.5]),
             (&[0.9, 0.1], &[0.4, 0.6]),
             (&[0.8, 0.2], &[0.0005, 0.9995]),
-            (&[0.5, 0.1, 0.4], &[0.0002, 0.003, 0.9968]),
+            // address: same premises, nearly, same street, different
+            (&[0.5, 0.05, 0.1, 0.35], &[0.0002, 0.00005, 0.003, 0.99675]),
             (&[0.85, 0.15], &[0.0002, 0.9998]),
             (&[0.9, 0.1], &[0.05, 0.95]),
             (&[0.3, 0.7], &[0.0005, 0.9995]),
-            (&[0.98, 0.02], &[0.00001, 0.99999]),
+            // official identifier: same, one or two characters different, different
+            (&[0.90, 0.08, 0.02], &[0.00001, 0.0002, 0.99979]),
         ];
         let mut model = Model::starting(0.5 / records.max(2) as f64);
         for (f, (m, u)) in model.fields.iter_mut().zip(table) {
@@ -158,19 +285,20 @@ impl Model {
         weight_of(self.prior)
     }
 
-    /// log2(m/u) for each field and level.
-    pub fn level_weights(&self) -> Vec<Vec<f64>> {
+    /// log2(m/u) for each field and level; with `kin`, with u among people who share a
+    /// surname for the fields [`Field::kin_conditioned`].
+    pub fn level_weights(&self, kin: bool) -> Vec<Vec<f64>> {
         self.fields
             .iter()
-            .map(|f| {
-                f.m.iter()
-                    .zip(&f.u)
-                    .enumerate()
-                    .map(|(l, (m, u))| {
+            .zip(FIELDS)
+            .map(|(f, field)| {
+                let kin = kin && field.kin_conditioned();
+                (0..f.m.len())
+                    .map(|l| {
                         if l == 0 {
                             0.0
                         } else {
-                            (m.max(FLOOR) / u.max(FLOOR)).log2()
+                            (f.m[l].max(FLOOR) / f.u_of(l, kin).max(FLOOR)).log2()
                         }
                     })
                     .collect()
@@ -178,40 +306,59 @@ impl Model {
             .collect()
     }
 
-    /// Counts how often each forename, surname and full name occurs. With `person_of` (each
-    /// record's cluster), a value counts once per person rather than once per record, so that
-    /// someone reported on forty times does not make their own name look common.
-    pub fn set_term_frequencies(&mut self, records: &[Prepared], person_of: Option<&[u32]>) {
-        use std::collections::HashSet;
+    /// Counts how often each forename, surname and full name occurs among *people*, not records:
+    /// someone reported on forty times must not make their own name look common. People are
+    /// counted without resolving anyone: the records of one full name are as many people as
+    /// their dates of birth say there must be (records whose dates of birth cannot be one
+    /// person's — not the same, not a typo or a day/month swap apart — are different people;
+    /// records without one may be anyone's), at least one. A forename or surname counts the
+    /// people of each full name it is part of, and once for records that carry it alone.
+    ///
+    /// For a full name the table holds the chance that a record of *another* person has it:
+    /// a name only one person has cannot be shared by two people, however often it was
+    /// recorded. [`NAMESAKE_ALLOWANCE`] stands for the namesakes the dates cannot show.
+    pub fn set_term_frequencies(&mut self, records: &[Prepared]) {
+        let mut by_name: HashMap<(&str, &str), Vec<&Prepared>> = HashMap::new();
+        let mut forename_only: HashMap<&str, f64> = HashMap::new();
+        let mut surname_only: HashMap<&str, f64> = HashMap::new();
+        for p in records {
+            let forename = p.record.forename.as_deref().filter(|f| f.len() > 1);
+            match (forename, p.record.surname.as_deref()) {
+                (Some(f), Some(s)) => by_name.entry((f, s)).or_default().push(p),
+                (Some(f), None) => *forename_only.entry(f).or_default() += 1.0,
+                (None, Some(s)) => *surname_only.entry(s).or_default() += 1.0,
+                (None, None) => {}
+            }
+        }
         let mut forenames: HashMap<String, f64> = HashMap::new();
         let mut surnames: HashMap<String, f64> = HashMap::new();
         let mut full_names: HashMap<String, f64> = HashMap::new();
-        let mut seen: HashSet<(u8, u32, &str)> = HashSet::new();
-        let mut full_seen: HashSet<(u32, String)> = HashSet::new();
-        for (i, p) in records.iter().enumerate() {
-            let person = person_of.map_or(i as u32, |c| c[i]);
-            if let (Some(f), Some(s)) = (&p.record.forename, &p.record.surname) {
-                let key = crate::compare::full_name_key(f, s);
-                if full_seen.insert((person, key.clone())) {
-                    *full_names.entry(key).or_default() += 1.0;
-                }
-            }
-            if let Some(f) = p.record.forename.as_deref().filter(|f| f.len() > 1)
-                && seen.insert((0, person, f))
-            {
-                *forenames.entry(f.to_string()).or_default() += 1.0;
-            }
-            if let Some(s) = p.record.surname.as_deref()
-                && seen.insert((1, person, s))
-            {
-                *surnames.entry(s.to_string()).or_default() += 1.0;
+        for ((f, s), named) in &by_name {
+            let people = people_by_dob(named) as f64;
+            *forenames.entry(f.to_string()).or_default() += people;
+            *surnames.entry(s.to_string()).or_default() += people;
+            *full_names
+                .entry(crate::compare::full_name_key(f, s))
+                .or_default() += people;
+        }
+        // Records with one name only: people not counted yet, as far as can be told.
+        for (table, alone) in [
+            (&mut forenames, forename_only),
+            (&mut surnames, surname_only),
+        ] {
+            for (name, _) in alone {
+                table.entry(name.to_string()).or_insert(1.0);
             }
         }
-        for table in [&mut forenames, &mut surnames, &mut full_names] {
+        for table in [&mut forenames, &mut surnames] {
             let total: f64 = table.values().sum();
             for v in table.values_mut() {
                 *v /= total;
             }
+        }
+        let total: f64 = full_names.values().sum();
+        for v in full_names.values_mut() {
+            *v = (*v - 1.0 + NAMESAKE_ALLOWANCE) / total;
         }
         self.forename_tf = forenames;
         self.surname_tf = surnames;
@@ -287,7 +434,8 @@ impl Model {
     pub fn scorer(&self) -> Scorer<'_> {
         Scorer {
             model: self,
-            weights: self.level_weights(),
+            weights: self.level_weights(false),
+            kin_weights: self.level_weights(true),
             prior_weight: self.prior_weight(),
         }
     }
@@ -295,7 +443,8 @@ impl Model {
     /// The full explanation of a pair.
     pub fn explain(&self, a: &Prepared, b: &Prepared) -> Explanation {
         let c = compare(a, b);
-        let weights = self.level_weights();
+        let kin = crate::compare::surname_shared(&c.levels);
+        let weights = self.level_weights(kin);
         let (exact_forename, exact_surname) = Model::exact_values(a, b, &c);
         let both_exact = c.levels[0] == 1 && c.levels[1] == 1;
         let (ra, rb) = (&a.record, &b.record);
@@ -355,10 +504,23 @@ impl Model {
                 field: f.name(),
                 level: f.levels()[level],
                 m: self.fields[i].m[level],
-                u: self.fields[i].u[level],
+                u: self.fields[i].u_of(level, kin && f.kin_conditioned()),
                 weight,
                 tf_adjustment: if level == 0 { 0.0 } else { tf },
                 values,
+            });
+        }
+        if crate::compare::same_report(a, b) {
+            total += SAME_REPORT_WEIGHT;
+            let report = |m: &str| m.rsplit_once('#').map_or(m, |(r, _)| r).to_string();
+            fields.push(FieldWeight {
+                field: SAME_REPORT_FIELD,
+                level: "listed as two people in one report",
+                m: 0.0,
+                u: 1.0,
+                weight: SAME_REPORT_WEIGHT,
+                tf_adjustment: 0.0,
+                values: (report(&ra.mention), report(&rb.mention)),
             });
         }
         Explanation {
@@ -367,6 +529,7 @@ impl Model {
             prior_weight: self.prior_weight(),
             fields,
             swapped: c.swapped,
+            surname_shared: kin,
             match_weight: total,
             probability: probability(total),
         }
@@ -377,6 +540,8 @@ impl Model {
 pub struct Scorer<'a> {
     model: &'a Model,
     weights: Vec<Vec<f64>>,
+    /// The weights when surnames agree ([`crate::compare::surname_shared`]).
+    kin_weights: Vec<Vec<f64>>,
     prior_weight: f64,
 }
 
@@ -390,8 +555,16 @@ impl Scorer<'_> {
     /// The match weight of an already compared pair.
     pub fn weight_of(&self, a: &Prepared, b: &Prepared, c: &Comparison) -> f64 {
         let mut w = self.prior_weight;
+        if crate::compare::same_report(a, b) {
+            w += SAME_REPORT_WEIGHT;
+        }
+        let weights = if crate::compare::surname_shared(&c.levels) {
+            &self.kin_weights
+        } else {
+            &self.weights
+        };
         for (i, level) in c.levels.iter().enumerate() {
-            w += self.weights[i][*level as usize];
+            w += weights[i][*level as usize];
         }
         if c.levels[0] == 1 && c.levels[1] == 1 {
             return w + a.full_name_tf;

@@ -66,9 +66,10 @@ pub struct PersonRecord {
     pub nationality: Option<String>,
     /// E.164 (or digit) keys of phones the report links to this person.
     pub phones: Vec<String>,
-    /// Premises keys of addresses the report links to this person.
+    /// Premises keys (`place|house|flat`, [`model::Address::premises_key`]) of addresses the
+    /// report links to this person: by postcode, and by street and town too when both are given.
     pub addresses: Vec<String>,
-    /// Street keys (`street/town` or postcode sector) of those addresses, for a weaker match.
+    /// Street keys (`street/town`) and postcode sectors of those addresses, for a weaker match.
     pub streets: Vec<String>,
     /// Registrations of vehicles the report links to this person.
     pub vehicles: Vec<String>,
@@ -196,16 +197,30 @@ fn prepare_person(
         .filter_map(|other| entities.locations.iter().find(|l| l.id.as_str() == other))
         .filter_map(|l| l.address.as_ref())
         .collect();
-    let addresses: BTreeSet<String> = places.iter().filter_map(|a| a.premises_key()).collect();
+    // Premises by postcode and, where the street is written too, by street and town as well:
+    // one record may give the postcode and another only the street.
+    let addresses: BTreeSet<String> = places
+        .iter()
+        .flat_map(|a| {
+            let by_street = a.postcode.as_ref().and_then(|_| {
+                let mut without = (*a).clone();
+                without.postcode = None;
+                without.premises_key()
+            });
+            a.premises_key().into_iter().chain(by_street)
+        })
+        .collect();
     let streets: BTreeSet<String> = places
         .iter()
-        .filter_map(|a| match (a.street_key(), &a.postcode) {
-            (_, Some(pc)) => Some(pc.sector().to_string()),
-            (Some(s), None) => Some(format!(
-                "{s}/{}",
-                a.town.as_deref().map(model::text::fold).unwrap_or_default()
-            )),
-            _ => None,
+        .flat_map(|a| {
+            let sector = a.postcode.as_ref().map(|pc| pc.sector().to_string());
+            let street = a.street_key().map(|s| {
+                format!(
+                    "{s}/{}",
+                    a.town.as_deref().map(model::text::fold).unwrap_or_default()
+                )
+            });
+            sector.into_iter().chain(street)
         })
         .collect();
     let vehicles: BTreeSet<String> = linked(entities, id, PERSON_TO_VEHICLE)

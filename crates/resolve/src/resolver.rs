@@ -87,9 +87,9 @@ impl Resolver {
         settings: Settings,
         decisions: Decisions,
     ) -> (Resolver, BuildReport) {
-        let prepared: Vec<Prepared> = records.into_par_iter().map(Prepared::new).collect();
+        let prepared: Vec<Prepared> = Prepared::all(records);
         let index = BlockIndex::build(&prepared, &settings);
-        let (pairs, blocking) = index.all_pairs(&settings, prepared.len());
+        let (pairs, blocking) = index.all_pairs(&settings, &prepared);
         let comparisons = compare_all(&prepared, &pairs);
         Resolver::build_prepared(
             prepared,
@@ -110,12 +110,29 @@ impl Resolver {
         settings: Settings,
         decisions: Decisions,
     ) -> (Resolver, TrainingReport, BuildReport) {
-        let prepared: Vec<Prepared> = records.into_par_iter().map(Prepared::new).collect();
+        let t = std::time::Instant::now();
+        let dbg = std::env::var("RTIME").is_ok();
+        let prepared: Vec<Prepared> = Prepared::all(records);
+        if dbg {
+            eprintln!("prepare {:.2}", t.elapsed().as_secs_f64());
+        }
         let index = BlockIndex::build(&prepared, &settings);
-        let (pairs, blocking) = index.all_pairs(&settings, prepared.len());
+        if dbg {
+            eprintln!("index {:.2}", t.elapsed().as_secs_f64());
+        }
+        let (pairs, blocking) = index.all_pairs(&settings, &prepared);
+        if dbg {
+            eprintln!("pairs {:.2}", t.elapsed().as_secs_f64());
+        }
         let comparisons = compare_all(&prepared, &pairs);
+        if dbg {
+            eprintln!("compare {:.2}", t.elapsed().as_secs_f64());
+        }
         let (model, training) = train(&prepared, &pairs, &comparisons, &settings);
-        let (mut resolver, mut build) = Resolver::build_prepared(
+        if dbg {
+            eprintln!("train {:.2}", t.elapsed().as_secs_f64());
+        }
+        let (resolver, build) = Resolver::build_prepared(
             prepared,
             index,
             &pairs,
@@ -125,24 +142,6 @@ impl Resolver {
             settings,
             decisions,
         );
-        if training.expert {
-            return (resolver, training, build);
-        }
-        // Term frequencies again, counting each person once now that persons are known, and
-        // the picture again with them.
-        let person_of = resolver.cluster.clone();
-        resolver
-            .model
-            .set_term_frequencies(&resolver.records, Some(&person_of));
-        let model = resolver.model.clone();
-        model.set_tf(&mut resolver.records);
-        let edges = resolver.score_compared(&pairs, &comparisons);
-        build.links = edges.len() as u64;
-        let all: Vec<u32> = (0..resolver.records.len() as u32).collect();
-        let (components, largest) = resolver.recluster(&all, edges);
-        build.components = components;
-        build.largest_component = largest;
-        build.clusters = resolver.cluster_count();
         (resolver, training, build)
     }
 
@@ -174,10 +173,18 @@ impl Resolver {
             constraints: Constraints::default(),
         };
         r.set_constraints(decisions);
+        let t = std::time::Instant::now();
+        let dbg = std::env::var("RTIME").is_ok();
         let edges = r.score_compared(pairs, comparisons);
+        if dbg {
+            eprintln!("  score {:.2}", t.elapsed().as_secs_f64());
+        }
         let links = edges.len() as u64;
         let all: Vec<u32> = (0..r.records.len() as u32).collect();
         let (components, largest) = r.recluster(&all, edges);
+        if dbg {
+            eprintln!("  recluster {:.2}", t.elapsed().as_secs_f64());
+        }
         let clusters = r.cluster_count();
         (
             r,
@@ -252,13 +259,13 @@ impl Resolver {
             .map(|(root, g)| (g, group_edges.remove(&root).unwrap_or_default()))
             .collect();
         let scorer = self.model.scorer();
-        let threshold = self.settings.threshold_weight();
+        let average = self.settings.merge_weight;
         let records = &self.records;
         let constraints = &self.constraints;
         let results: Vec<(Vec<u32>, Vec<Vec<u32>>)> = work
             .into_par_iter()
             .map(|(g, e)| {
-                let clusters = cluster_component(records, &scorer, &g, e, constraints, threshold);
+                let clusters = cluster_component(records, &scorer, &g, e, constraints, average);
                 (g, clusters)
             })
             .collect();
@@ -320,7 +327,7 @@ impl Resolver {
         decisions: Decisions,
     ) -> (Resolver, AddReport) {
         let mut r = Resolver::new(model, settings);
-        let mut prepared: Vec<Prepared> = known.into_par_iter().map(Prepared::new).collect();
+        let mut prepared: Vec<Prepared> = Prepared::all(known);
         r.model.set_tf(&mut prepared);
         let mut first_of_person: HashMap<&str, u32> = HashMap::new();
         let mut first_of_component: HashMap<&str, u32> = HashMap::new();

@@ -16,6 +16,9 @@ use std::collections::HashMap;
 pub struct TrainingReport {
     pub records: u64,
     pub u_pairs: u64,
+    /// Pairs of different people of one surname that u among them was learned from.
+    #[serde(default)]
+    pub kin_pairs: u64,
     pub rules: Vec<RuleTraining>,
     /// Share of candidate pairs judged matches.
     pub candidate_match_rate: f64,
@@ -129,6 +132,75 @@ fn estimate_u(records: &[Prepared], settings: &Settings, model: &mut Model) -> u
     want as u64
 }
 
+/// Pairs of different people who share a surname at most this many are compared to learn u
+/// among them; fewer than [`MIN_KIN_PAIRS`] and the fields keep u from random pairs.
+const KIN_PAIRS: usize = 200_000;
+const MIN_KIN_PAIRS: f64 = 1_000.0;
+
+/// u among different people who share a surname: pairs drawn at random from all pairs of records
+/// with one surname, from different reports, leaving out those whose forenames or dates of birth
+/// agree at all (likely the same person). What remains is mostly households: their premises,
+/// phones, nationality and company agree far more often than strangers'.
+fn estimate_u_kin(records: &[Prepared], settings: &Settings, model: &mut Model) -> u64 {
+    let mut by_surname: HashMap<&str, Vec<u32>> = HashMap::new();
+    for (i, p) in records.iter().enumerate() {
+        if let Some(s) = p.record.surname.as_deref() {
+            by_surname.entry(s).or_default().push(i as u32);
+        }
+    }
+    let mut groups: Vec<Vec<u32>> = by_surname.into_values().filter(|g| g.len() >= 2).collect();
+    // A fixed order, whatever the hash map's.
+    groups.sort_unstable();
+    let mut cumulative = Vec::with_capacity(groups.len());
+    let mut total = 0u64;
+    for g in &groups {
+        let n = g.len() as u64;
+        total += n * (n - 1) / 2;
+        cumulative.push(total);
+    }
+    if total == 0 {
+        return 0;
+    }
+    let want = KIN_PAIRS.min(total as usize);
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(settings.seed ^ 0x6b69_6e73);
+    let pairs: Vec<(u32, u32)> = (0..want)
+        .map(|_| {
+            let k = rng.random_range(0..total);
+            let g = &groups[cumulative.partition_point(|&c| c <= k)];
+            loop {
+                let i = g[rng.random_range(0..g.len())];
+                let j = g[rng.random_range(0..g.len())];
+                if i != j {
+                    break (i.min(j), i.max(j));
+                }
+            }
+        })
+        .filter(|&(i, j)| records[i as usize].report != records[j as usize].report)
+        .collect();
+    let patterns = patterns_of(records, &pairs);
+    let apart = |levels: &Levels| !(1..=5).contains(&levels[0]) && !(1..=4).contains(&levels[2]);
+    let kept: f64 = patterns.iter().filter(|p| apart(&p.0)).map(|p| p.1).sum();
+    if kept < MIN_KIN_PAIRS {
+        return 0;
+    }
+    for (f, params) in model.fields.iter_mut().enumerate() {
+        if !FIELDS[f].kin_conditioned() {
+            continue;
+        }
+        let mut counts = vec![0.0; params.u.len()];
+        for (levels, count) in patterns.iter().filter(|p| apart(&p.0)) {
+            counts[levels[f] as usize] += count;
+        }
+        for c in counts.iter_mut().skip(1) {
+            *c += 0.5;
+        }
+        normalise(&mut counts);
+        counts[0] = 0.0;
+        params.u_kin = counts;
+    }
+    kept as u64
+}
+
 /// EM over patterns with u fixed. Fields in `fixed` are the blocking rule's own: every pair
 /// agrees on them by construction, so they say nothing about which pairs match; they are left
 /// out of the expectation step and keep their m. Returns the match rate and iterations.
@@ -157,12 +229,27 @@ fn expectation_maximisation(
             .iter()
             .map(|f| f.u.iter().map(|u| u.max(FLOOR).ln()).collect())
             .collect();
+        let ln_u_kin: Vec<Vec<f64>> = model
+            .fields
+            .iter()
+            .zip(FIELDS)
+            .map(|(f, field)| {
+                (0..f.u.len())
+                    .map(|l| f.u_of(l, field.kin_conditioned()).max(FLOOR).ln())
+                    .collect()
+            })
+            .collect();
         let mut numerators: Vec<Vec<f64>> =
             model.fields.iter().map(|f| vec![0.0; f.m.len()]).collect();
         let mut matched = 0.0;
         for (levels, count) in patterns {
             let mut lm = rate.max(FLOOR).ln();
             let mut lu = (1.0 - rate).max(FLOOR).ln();
+            let ln_u = if crate::compare::surname_shared(levels) {
+                &ln_u_kin
+            } else {
+                &ln_u
+            };
             for (f, level) in levels.iter().enumerate() {
                 let l = *level as usize;
                 if l != 0 && !fixed[f] {
@@ -222,6 +309,7 @@ pub fn train(
         let report = TrainingReport {
             records: records.len() as u64,
             u_pairs: 0,
+            kin_pairs: 0,
             rules: Vec::new(),
             candidate_match_rate: 0.0,
             prior: model.prior,
@@ -231,9 +319,22 @@ pub fn train(
     }
     let mut model = Model::starting(1e-4);
     model.trained_on = records.len() as u64;
-    model.set_term_frequencies(records, None);
+    let t0 = std::time::Instant::now();
+    model.set_term_frequencies(records);
+    if std::env::var("RTIME").is_ok() {
+        eprintln!("  tf {:.2}", t0.elapsed().as_secs_f64());
+    }
 
+    let t = std::time::Instant::now();
+    let dbg = std::env::var("RTIME").is_ok();
     let u_pairs = estimate_u(records, settings, &mut model);
+    if dbg {
+        eprintln!("  u {:.2}", t.elapsed().as_secs_f64());
+    }
+    let kin_pairs = estimate_u_kin(records, settings, &mut model);
+    if dbg {
+        eprintln!("  kin {:.2}", t.elapsed().as_secs_f64());
+    }
 
     // m, rule by rule.
     let starting = model.clone();
@@ -293,6 +394,9 @@ pub fn train(
         model.fields[f].m = m;
     }
 
+    if dbg {
+        eprintln!("  em {:.2}", t.elapsed().as_secs_f64());
+    }
     // The prior: the match rate among all candidates, spread over all pairs.
     let patterns = count_patterns(comparisons.iter().map(|c| c.levels));
     let (candidate_rate, _) = expectation_maximisation(
@@ -309,6 +413,7 @@ pub fn train(
     let report = TrainingReport {
         records: records.len() as u64,
         u_pairs,
+        kin_pairs,
         rules: rule_reports,
         candidate_match_rate: candidate_rate,
         prior: model.prior,
