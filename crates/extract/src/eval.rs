@@ -256,6 +256,149 @@ fn score_indicators(line: usize, example: &Example, found: &Extraction, scores: 
     }
 }
 
+/// A sentence labelled with the one indicator family it shows, or with none (a look-alike):
+/// another author's wording, scored by family only.
+#[derive(Debug, Clone, Copy)]
+pub struct Labelled<'a> {
+    pub text: &'a str,
+    /// `None` for a look-alike, which must raise nothing.
+    pub family: Option<Family>,
+    /// What the sentence stands for (an indicator or a look-alike context), for the errors.
+    pub label: &'a str,
+}
+
+/// Family scores over labelled sentences: per family, a sentence of that family that raises it
+/// is a true positive and one that does not a miss; a sentence of another family that raises it
+/// is a false alarm. Look-alikes are counted apart: how many raise anything.
+#[derive(Debug, Clone, Default)]
+pub struct FamilyScores {
+    pub sentences: usize,
+    pub families: BTreeMap<Family, Counts>,
+    pub lookalikes: usize,
+    pub lookalikes_flagged: usize,
+    /// Misses, false alarms and flagged look-alikes; `line` is the sentence's index.
+    pub errors: Vec<Error>,
+}
+
+impl FamilyScores {
+    /// All families together (micro-averaged).
+    pub fn total(&self) -> Counts {
+        self.families
+            .values()
+            .fold(Counts::default(), |a, c| Counts {
+                tp: a.tp + c.tp,
+                fp: a.fp + c.fp,
+                fn_: a.fn_ + c.fn_,
+            })
+    }
+
+    /// The share of look-alikes that raised an indicator.
+    pub fn false_flag_rate(&self) -> f64 {
+        if self.lookalikes == 0 {
+            0.0
+        } else {
+            self.lookalikes_flagged as f64 / self.lookalikes as f64
+        }
+    }
+}
+
+/// Runs extraction over every labelled sentence, each read on its own, and scores families.
+pub fn evaluate_families(examples: &[Labelled<'_>]) -> FamilyScores {
+    let mut scores = FamilyScores::default();
+    for f in Family::ALL {
+        scores.families.insert(f, Counts::default());
+    }
+    for (i, example) in examples.iter().enumerate() {
+        let found = extract(example.text);
+        let raised: Vec<Family> = Family::ALL
+            .into_iter()
+            .filter(|f| found.indicators.iter().any(|x| x.family == *f))
+            .collect();
+        let describe = |family: Family| {
+            let triggers: Vec<String> = found
+                .indicators
+                .iter()
+                .filter(|x| x.family == family)
+                .map(|x| format!("{} [{}]", x.indicator, x.triggers.join(" + ")))
+                .collect();
+            format!("{} <- {}", example.text, triggers.join("; "))
+        };
+        let Some(gold) = example.family else {
+            scores.lookalikes += 1;
+            if let Some(first) = raised.first() {
+                scores.lookalikes_flagged += 1;
+                scores.errors.push(Error {
+                    line: i,
+                    what: "flagged",
+                    label: example.label.to_string(),
+                    text: describe(*first),
+                });
+            }
+            continue;
+        };
+        scores.sentences += 1;
+        for family in Family::ALL {
+            let c = scores.families.entry(family).or_default();
+            match (family == gold, raised.contains(&family)) {
+                (true, true) => c.tp += 1,
+                (true, false) => {
+                    c.fn_ += 1;
+                    scores.errors.push(Error {
+                        line: i,
+                        what: "missed",
+                        label: example.label.to_string(),
+                        text: example.text.to_string(),
+                    });
+                }
+                (false, true) => {
+                    c.fp += 1;
+                    scores.errors.push(Error {
+                        line: i,
+                        what: "spurious",
+                        label: format!("{} as {}", example.label, family.as_str()),
+                        text: describe(family),
+                    });
+                }
+                (false, false) => {}
+            }
+        }
+    }
+    scores
+}
+
+impl fmt::Display for FamilyScores {
+    /// A Markdown table, as it goes into the corpus README.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "| indicator family | sentences | raised | precision | recall | F1 |"
+        )?;
+        writeln!(f, "|---|---|---|---|---|---|")?;
+        let mut row = |name: &str, c: &Counts| {
+            writeln!(
+                f,
+                "| {name} | {} | {} | {:.3} | {:.3} | {:.3} |",
+                c.tp + c.fn_,
+                c.tp + c.fp,
+                c.precision(),
+                c.recall(),
+                c.f1()
+            )
+        };
+        for (family, c) in &self.families {
+            row(family.as_str(), c)?;
+        }
+        row("**all**", &self.total())?;
+        writeln!(
+            f,
+            "\nlook-alikes flagged: {} of {} ({:.3})",
+            self.lookalikes_flagged,
+            self.lookalikes,
+            self.false_flag_rate()
+        )
+    }
+}
+
 impl Scores {
     /// All entities together.
     pub fn entity_total(&self) -> Counts {

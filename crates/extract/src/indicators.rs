@@ -17,15 +17,41 @@ struct Hit {
     concept: ConceptId,
     first: usize,
     last: usize,
+    /// A `!` term made positive by the negation that starts the hit ("could not say"): that
+    /// negation is spent and negates nothing else.
+    via_negation: bool,
+}
+
+impl Hit {
+    fn new(concept: ConceptId, first: usize, last: usize) -> Hit {
+        Hit {
+            concept,
+            first,
+            last,
+            via_negation: false,
+        }
+    }
+}
+
+/// One sentence's words, concept hits and the set of its concepts.
+#[derive(Clone, Copy)]
+struct Sentence<'a> {
+    hits: &'a [Hit],
+    present: &'a ConceptSet,
+    words: &'a [usize],
 }
 
 /// A set of concepts, one bit each.
-#[derive(Clone)]
-struct ConceptSet(Vec<u64>);
+#[derive(Clone, Copy)]
+struct ConceptSet([u64; MAX_CONCEPTS / 64]);
+
+/// The most concepts a taxonomy may have (listed, computed and shadows): a sentence's set of
+/// concepts is a fixed array of bits, copied rather than allocated.
+pub const MAX_CONCEPTS: usize = 1024;
 
 impl ConceptSet {
-    fn new(n: usize) -> ConceptSet {
-        ConceptSet(vec![0; n.div_ceil(64)])
+    fn new() -> ConceptSet {
+        ConceptSet([0; MAX_CONCEPTS / 64])
     }
     fn insert(&mut self, c: ConceptId) {
         self.0[usize::from(c) / 64] |= 1 << (c % 64);
@@ -92,16 +118,16 @@ pub fn find(
             }
         }
     }
-    let n_concepts = taxonomy.concept_names.len();
     let mut out = Vec::new();
     let mut stems: Vec<Option<u32>> = Vec::new();
     let mut exacts: Vec<Option<u32>> = Vec::new();
     let mut candidates: Vec<(u16, u16)> = Vec::new();
+    let mut chosen: Vec<Hit> = Vec::new();
     let mut infos: Vec<crate::taxonomy::WordInfo> = Vec::new();
     // First every sentence's concepts, so that a rule's context can come from anywhere in the
     // report ("a 15-year-old" in the first sentence makes "two phones" in the third a child's).
     let mut analysed: Vec<(Vec<usize>, Vec<Hit>, ConceptSet)> = Vec::with_capacity(sentences.len());
-    let mut in_report = ConceptSet::new(n_concepts);
+    let mut in_report = ConceptSet::new();
     for &(s, e) in sentences {
         let mut words: Vec<usize> = Vec::new();
         let mut hits: Vec<Hit> = Vec::new();
@@ -131,11 +157,7 @@ pub fn find(
             if let Some(stem) = stems[wi] {
                 let entry = &taxonomy.stems[stem as usize];
                 for &c in &entry.concepts {
-                    hits.push(Hit {
-                        concept: c,
-                        first: wi,
-                        last: wi,
-                    });
+                    hits.push(Hit::new(c, wi, wi));
                 }
                 // Phrases are sorted by their second word: only those that go on with the next
                 // word are tried.
@@ -156,35 +178,34 @@ pub fn find(
                             .enumerate()
                             .all(|(k, ps)| stems[wi + k] == Some(*ps))
                     {
-                        hits.push(Hit {
-                            concept: phrase.concept,
-                            first: wi,
-                            last: wi + n - 1,
-                        });
+                        hits.push(Hit::new(phrase.concept, wi, wi + n - 1));
                     }
                 }
             }
             if let Some(exact) = exacts[wi] {
                 for &c in taxonomy.exact_concepts(exact) {
-                    hits.push(Hit {
-                        concept: c,
-                        first: wi,
-                        last: wi,
-                    });
+                    hits.push(Hit::new(c, wi, wi));
                 }
             }
         }
         virtual_hits(
             text, tokens, &words, entities, gazetteer, taxonomy, &mut hits,
         );
-        let mut present = ConceptSet::new(n_concepts);
+        if taxonomy.has_shadows
+            && hits.iter().any(|h| {
+                h.concept == taxonomy.scope.negation || h.concept == taxonomy.scope.negated_by
+            })
+        {
+            resolve_negated_terms(&words, tokens, text, taxonomy, &mut hits);
+        }
+        let mut present = ConceptSet::new();
         for h in &hits {
             present.insert(h.concept);
             in_report.insert(h.concept);
         }
         analysed.push((words, hits, present));
     }
-    let mut previous = ConceptSet::new(n_concepts);
+    let mut previous = ConceptSet::new();
     for (words, hits, present) in &analysed {
         let (words, hits) = (words.as_slice(), hits.as_slice());
         let hedged = present.contains(taxonomy.scope.hedge);
@@ -209,18 +230,27 @@ pub fn find(
             let def = &taxonomy.indicators[usize::from(d)];
             {
                 let rule = &def.rules[usize::from(r)];
-                if !rule_possible(rule, present, &previous, &in_report) {
+                let Some(presumed) = rule_possible(rule, present, &previous, &in_report) else {
                     continue;
-                }
-                if let Some(found) = match_rule(def, rule, hits, words, tokens, text, taxonomy) {
+                };
+                let sentence = Sentence {
+                    hits,
+                    present,
+                    words,
+                };
+                if let Some(found) =
+                    match_rule(def, rule, &sentence, tokens, text, taxonomy, &mut chosen)
+                {
                     let (first, last, triggers) = found;
                     let start = tokens[words[first]].start;
                     let end = tokens[words[last]].end;
-                    let confidence = if hedged {
-                        def.confidence * taxonomy.hedge_factor
-                    } else {
-                        def.confidence
-                    };
+                    let mut confidence = def.confidence;
+                    if hedged {
+                        confidence *= taxonomy.hedge_factor;
+                    }
+                    if presumed {
+                        confidence *= taxonomy.presume_factor;
+                    }
                     out.push(Indicator {
                         family: def.family,
                         indicator: def.id.clone(),
@@ -236,25 +266,93 @@ pub fn find(
                 }
             }
         }
-        previous = present.clone();
+        previous = *present;
     }
     out
 }
 
-/// The rule's concepts are in the sentence, one of its context concepts anywhere in the report,
-/// and none of its `not_context` concepts in this sentence or the one before.
+/// The rule's concepts are in the sentence, one of its context concepts anywhere in the report
+/// (or the context presumed: see [`Rule::presume`]), and none of its `not_context` concepts in
+/// this sentence or the one before. `Some(true)` when the context was presumed.
 fn rule_possible(
     rule: &Rule,
     present: &ConceptSet,
     previous: &ConceptSet,
     in_report: &ConceptSet,
-) -> bool {
-    rule.all.iter().all(|c| present.contains(*c))
-        && (rule.context.is_empty() || rule.context.iter().any(|c| in_report.contains(*c)))
+) -> Option<bool> {
+    let possible = rule.all.iter().all(|c| present.contains(*c))
         && !rule
             .not_context
             .iter()
-            .any(|c| present.contains(*c) || previous.contains(*c))
+            .any(|c| present.contains(*c) || previous.contains(*c));
+    if !possible {
+        return None;
+    }
+    if rule.context.is_empty() || rule.context.iter().any(|c| in_report.contains(*c)) {
+        return Some(false);
+    }
+    let presumed = rule.presume.iter().any(|c| in_report.contains(*c))
+        && !rule.presume_unless.iter().any(|c| in_report.contains(*c));
+    presumed.then_some(true)
+}
+
+/// Turns the hits of `!` terms into hits of their concepts where a negation (or a word of
+/// `negated_by`) comes shortly before them in the same clause, with no clause terminator
+/// between: "could not say where", "has not been seen", "refused to talk about". The new hit
+/// starts at the negation, which is spent on it.
+fn resolve_negated_terms(
+    words: &[usize],
+    tokens: &[Token],
+    text: &str,
+    taxonomy: &Taxonomy,
+    hits: &mut Vec<Hit>,
+) {
+    let scope = taxonomy.scope;
+    let n = hits.len();
+    for k in 0..n {
+        let h = hits[k];
+        let Some(target) = taxonomy
+            .shadow_of
+            .get(usize::from(h.concept))
+            .copied()
+            .flatten()
+        else {
+            continue;
+        };
+        let clause = clause_of(words, tokens, text, h.first);
+        let is_shadow = |x: &Hit| {
+            taxonomy
+                .shadow_of
+                .get(usize::from(x.concept))
+                .is_some_and(Option::is_some)
+        };
+        let cue = hits[..n]
+            .iter()
+            .filter(|c| {
+                (c.concept == scope.negation || c.concept == scope.negated_by)
+                    && c.last < h.first
+                    && h.first - c.last <= taxonomy.negation_window
+            })
+            .filter(|c| {
+                // A negation negates the first `!` term after it only: in "has not been seen
+                // leaving the flat" it is spent on "seen".
+                !hits[..n].iter().any(|t| {
+                    (t.concept == scope.terminator || is_shadow(t))
+                        && t.first > c.last
+                        && t.first < h.first
+                        && (t.concept != scope.terminator || t.last < h.first)
+                }) && clause_of(words, tokens, text, c.last) == clause
+            })
+            .max_by_key(|c| c.last);
+        if let Some(c) = cue {
+            hits.push(Hit {
+                concept: target,
+                first: c.first,
+                last: h.last,
+                via_negation: true,
+            });
+        }
+    }
 }
 
 /// Computed concepts: entities, small-hours times, counts of six or more, known places.
@@ -273,11 +371,7 @@ fn virtual_hits(
     let mut add = |v: Virtual, first: usize, last: usize| {
         if let Some(members) = taxonomy.virtual_members.get(&v) {
             for &c in members {
-                hits.push(Hit {
-                    concept: c,
-                    first,
-                    last,
-                });
+                hits.push(Hit::new(c, first, last));
             }
         }
     };
@@ -298,6 +392,11 @@ fn virtual_hits(
             continue;
         };
         match (&e.kind, &e.normalised) {
+            (EntityType::Person, Normalised::Person { name, aliases, .. })
+                if name.is_some() || !aliases.is_empty() =>
+            {
+                add(Virtual::Named, first, last);
+            }
             (EntityType::Money, _) => add(Virtual::Money, first, last),
             (EntityType::Phone, _) => add(Virtual::Phone, first, last),
             (EntityType::Address, _) => add(Virtual::Address, first, last),
@@ -420,15 +519,21 @@ fn small_hours_word(word: &str) -> bool {
 fn match_rule(
     def: &IndicatorDef,
     rule: &Rule,
-    hits: &[Hit],
-    words: &[usize],
+    sentence: &Sentence<'_>,
     tokens: &[Token],
     text: &str,
     taxonomy: &Taxonomy,
+    chosen: &mut Vec<Hit>,
 ) -> Option<(usize, usize, Vec<String>)> {
+    let Sentence {
+        hits,
+        present,
+        words,
+    } = *sentence;
     let anchor = rule.all[0];
     for a in hits.iter().filter(|h| h.concept == anchor) {
-        let mut chosen: Vec<Hit> = vec![*a];
+        chosen.clear();
+        chosen.push(*a);
         let mut ok = true;
         for &c in &rule.all[1..] {
             let previous_end = chosen.last().map_or(0, |h| h.last);
@@ -458,13 +563,26 @@ fn match_rule(
         if last - first > rule.window + chosen.len() * 2 {
             continue;
         }
-        if blocked(rule, hits, first, last) {
+        // A semicolon joins two statements as a full stop would: "Zoë paid £400; the boss keeps
+        // their passports" holds documents but takes no wages.
+        if (words[first]..words[last])
+            .any(|t| tokens[t].kind == TokenKind::Punct && tokens[t].text(text) == ";")
+        {
             continue;
         }
-        if negated(rule, hits, first, last, words, tokens, text, taxonomy) {
+        if blocked(rule, hits, chosen, first, last) {
             continue;
         }
-        if def.clearable && cleared(hits, first, last, words, tokens, text, taxonomy) {
+        let scope = taxonomy.scope;
+        if (present.contains(scope.negation) || present.contains(scope.negation_post))
+            && negated(rule, hits, first, last, words, tokens, text, taxonomy)
+        {
+            continue;
+        }
+        if def.clearable
+            && present.contains(scope.clear)
+            && cleared(hits, first, words, tokens, text, taxonomy)
+        {
             continue;
         }
         let mut chosen_sorted = chosen.clone();
@@ -486,11 +604,23 @@ fn distance(a: &Hit, b: &Hit) -> usize {
     }
 }
 
-fn blocked(rule: &Rule, hits: &[Hit], first: usize, last: usize) -> bool {
+/// An `unless` concept near the match, or an `unless_before` concept just before it. Words of the
+/// match itself do not block it: "had no access to their own ID" is held documents although
+/// "own" is an `unless` of the rule.
+fn blocked(rule: &Rule, hits: &[Hit], chosen: &[Hit], first: usize, last: usize) -> bool {
+    if rule.unless.is_empty() && rule.unless_before.is_empty() {
+        return false;
+    }
     let w = rule.unless_window;
+    let inside_match = |h: &Hit| {
+        chosen.iter().any(|c| {
+            c.first <= h.first && h.last <= c.last && (c.first < h.first || h.last < c.last)
+        })
+    };
     hits.iter().any(|h| {
-        (rule.unless.contains(&h.concept) && h.last + w >= first && h.first <= last + w)
-            || (rule.unless_before.contains(&h.concept) && h.last < first && h.last + w >= first)
+        let near = (rule.unless.contains(&h.concept) && h.last + w >= first && h.first <= last + w)
+            || (rule.unless_before.contains(&h.concept) && h.last < first && h.last + w >= first);
+        near && !inside_match(h)
     })
 }
 
@@ -525,8 +655,11 @@ fn negated(
     // Words that belong to one of the rule's own concepts are part of the indicator ("no
     // passport", "not been seen") and never negate it.
     let own = |h: &Hit| {
-        hits.iter()
-            .any(|o| rule.all.contains(&o.concept) && o.first <= h.last && h.first <= o.last)
+        hits.iter().any(|o| {
+            (rule.all.contains(&o.concept) || o.via_negation)
+                && o.first <= h.last
+                && h.first <= o.last
+        })
     };
     let clause_first = clause_of(words, tokens, text, first);
     if !hits
@@ -557,25 +690,25 @@ fn negated(
     })
 }
 
-/// An "all is well" statement in the sentence, not set against the match by a contrast word.
+/// An "all is well" statement in the sentence, unless the match comes after it and a contrast
+/// word between sets it against the statement ("the agency is licensed but the boss keeps their
+/// passports"). A statement after the match clears it even across a contrast ("lots of people
+/// live there, but they are all family members").
 fn cleared(
     hits: &[Hit],
     first: usize,
-    last: usize,
     words: &[usize],
     tokens: &[Token],
     text: &str,
     taxonomy: &Taxonomy,
 ) -> bool {
     let scope = taxonomy.scope;
-    let _ = (words, tokens, text);
     hits.iter().any(|h| {
         h.concept == scope.clear && {
-            let (from, to) = if h.last < first {
-                (h.last, first)
-            } else {
-                (last, h.first)
-            };
+            if h.last >= first {
+                return true;
+            }
+            let (from, to) = (h.last, first);
             !hits.iter().any(|t| {
                 t.concept == scope.terminator
                     && t.first > from
@@ -670,7 +803,10 @@ mod tests {
             ),
             (
                 "Cars pull up through the night and callers stay a couple of minutes.",
-                &["cuckooing.visitors_at_all_hours"],
+                &[
+                    "cuckooing.visitors_at_all_hours",
+                    "cuckooing.vehicles_calling",
+                ],
             ),
             (
                 "The 14-year-old was reported missing and came back with £200 he could not explain.",
@@ -702,7 +838,11 @@ mod tests {
             ),
             (
                 "He was threatened with a machete and told his family would be hurt.",
-                &["control_violence.threats", "control_violence.weapons"],
+                &[
+                    "control_violence.threats",
+                    "control_violence.weapons",
+                    "control_violence.family_intimidated",
+                ],
             ),
         ] {
             check(text, expected);
@@ -716,6 +856,182 @@ mod tests {
             "Referral about a 14-year-old. Mum says he is out late. He has two phones.",
             &["child_criminal_exploitation.multiple_phones"],
         );
+    }
+
+    #[test]
+    fn a_child_is_presumed_at_a_lower_confidence_when_no_age_or_adult_is_named() {
+        let unexplained = "He had £300 in cash and could not say where it came from.";
+        check(
+            unexplained,
+            &["child_criminal_exploitation.unexplained_money_or_goods"],
+        );
+        let presumed = extract(unexplained).indicators[0].confidence;
+        let stated =
+            extract(&format!("A 15-year-old was stopped. {unexplained}")).indicators[0].confidence;
+        assert!(presumed < stated, "{presumed} < {stated}");
+        // An adult named anywhere in the report: not a child's indicator.
+        check(
+            "The man, 45, was stopped. He had £300 in cash and could not say where it came from.",
+            &[],
+        );
+        // Cash alone, or two phones alone, says nothing about exploitation without a child.
+        check("He was arrested and had £450 in cash.", &[]);
+        check(
+            "She was stopped by police and had two phones in her bag.",
+            &[],
+        );
+        check(
+            "He had 6 phones on him and several SIM cards.",
+            &["child_criminal_exploitation.multiple_phones"],
+        );
+    }
+
+    #[test]
+    fn negated_terms_stand_for_their_concept_and_spend_the_negation() {
+        for (text, expected) in [
+            (
+                "The tenant has not been seen for weeks.",
+                &["cuckooing.resident_not_seen"][..],
+            ),
+            (
+                "The occupant is rarely seen.",
+                &["cuckooing.resident_not_seen"],
+            ),
+            (
+                "She could not say where the money came from, she is 14.",
+                &["child_criminal_exploitation.unexplained_money_or_goods"],
+            ),
+            (
+                "None of the workers had access to their own ID.",
+                &["labour_exploitation.documents_held"],
+            ),
+            // "cannot" is spent on "leave": the debt is not negated.
+            (
+                "She cannot leave the job until the debt is cleared.",
+                &[
+                    "labour_exploitation.debt_bondage",
+                    "control_violence.restricted_movement",
+                ],
+            ),
+            // The negation is spent on "seen", not on "leaving".
+            (
+                "The elderly resident has not been seen leaving the flat for weeks.",
+                &[
+                    "cuckooing.vulnerable_resident",
+                    "cuckooing.resident_not_seen",
+                ],
+            ),
+            // Not negated, so not the concept.
+            ("The tenant was seen at the shops this morning.", &[]),
+            ("The caller did not leave a name.", &[]),
+        ] {
+            check(text, expected);
+        }
+    }
+
+    #[test]
+    fn irregular_forms_share_their_verb() {
+        for text in [
+            "The boss kept their passports.",
+            "The supervisor took the workers' passports.",
+            "Their passports are held by the gangmaster.",
+        ] {
+            check(text, &["labour_exploitation.documents_held"]);
+        }
+        check(
+            "They are taken to the car wash at dawn and brought back after dark.",
+            &["labour_exploitation.transport_at_odd_hours"],
+        );
+    }
+
+    #[test]
+    fn the_added_indicators_in_several_phrasings() {
+        for (text, expected) in [
+            (
+                "Neighbours complain of fighting and anti-social behaviour at the address.",
+                &["cuckooing.antisocial_behaviour"][..],
+            ),
+            (
+                "Used needles have been found in the communal stairwell.",
+                &["cuckooing.antisocial_behaviour"],
+            ),
+            (
+                "Crack cocaine is being sold from the flat.",
+                &["cuckooing.drug_activity_at_address"],
+            ),
+            (
+                "Lots of cars are pulling up outside the house and leaving after a few minutes.",
+                &[
+                    "cuckooing.visitors_at_all_hours",
+                    "cuckooing.vehicles_calling",
+                ],
+            ),
+            (
+                "The workers have no days off and work seventy hours a week.",
+                &["labour_exploitation.long_hours_low_pay"],
+            ),
+            (
+                "The men are living in caravans on the farm.",
+                &["labour_exploitation.living_at_workplace"],
+            ),
+            (
+                "She is advertised online for sexual services.",
+                &["sexual_exploitation.online_adverts"],
+            ),
+            (
+                "Lone men are seen going into the flat throughout the day.",
+                &["sexual_exploitation.many_male_visitors"],
+            ),
+            (
+                "She did not know which town she was in.",
+                &["sexual_exploitation.unfamiliar_with_area"],
+            ),
+            (
+                "She has a tattoo of her pimp's name.",
+                &["sexual_exploitation.branding_tattoos"],
+            ),
+            (
+                "Windows at his mother's house were smashed.",
+                &["control_violence.family_intimidated"],
+            ),
+            (
+                "She was bundled into a van by two men.",
+                &["control_violence.abduction"],
+            ),
+            (
+                "He was robbed and told he now owes the money for the drugs.",
+                &["control_violence.debt_control"],
+            ),
+            (
+                "A coach ticket to Ferrington was found in her bag.",
+                &["child_criminal_exploitation.travel_tickets"],
+            ),
+        ] {
+            check(text, expected);
+        }
+    }
+
+    #[test]
+    fn look_alikes_of_the_added_indicators_raise_nothing() {
+        for text in [
+            "Lots of people live at the address but they are all family members.",
+            "The workers hold their own passports and bank cards.",
+            "The minibus belongs to the farm and takes pickers to the fields at 6am.",
+            "She travels by train to college every day.",
+            "She works long hours as a nurse.",
+            "He has a tattoo of his daughter's name.",
+            "She posted an advert to sell her car.",
+            "She moved to a new flat last month.",
+            "He keeps his passport in a drawer at home.",
+            "Officers attended a noise complaint and gave advice.",
+            "The tenant lost his keys and was locked out.",
+            "He was kept in custody overnight.",
+            "Taxis wait outside the station at all hours.",
+            "He owes rent to his landlord.",
+            "No one was seen at the property during the visit.",
+        ] {
+            check(text, &[]);
+        }
     }
 
     #[test]

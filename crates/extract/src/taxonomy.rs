@@ -43,6 +43,8 @@ pub enum Virtual {
     ElderlyAge,
     SmallHours,
     Many,
+    /// A person named in the text (a name or a street name, not a description).
+    Named,
 }
 
 impl Virtual {
@@ -57,6 +59,7 @@ impl Virtual {
             "@elderly_age" => Virtual::ElderlyAge,
             "@small_hours" => Virtual::SmallHours,
             "@many" => Virtual::Many,
+            "@named" => Virtual::Named,
             _ => return None,
         })
     }
@@ -104,6 +107,9 @@ struct RawTaxonomy {
     scope: RawScope,
     concept: HashMap<String, Vec<String>>,
     indicator: Vec<RawIndicator>,
+    /// Irregular word forms and the form whose stem they share (`kept` → `keep`).
+    #[serde(default)]
+    irregular: HashMap<String, String>,
 }
 
 #[derive(Deserialize)]
@@ -111,11 +117,19 @@ struct RawTaxonomy {
 struct RawScope {
     negation_window: usize,
     hedge_factor: f32,
+    #[serde(default = "one")]
+    presume_factor: f32,
     negation: Vec<String>,
     negation_post: Vec<String>,
+    #[serde(default)]
+    negated_by: Vec<String>,
     terminator: Vec<String>,
     clear: Vec<String>,
     hedge: Vec<String>,
+}
+
+fn one() -> f32 {
+    1.0
 }
 
 #[derive(Deserialize)]
@@ -143,6 +157,10 @@ struct RawRule {
     #[serde(default)]
     context: Vec<String>,
     #[serde(default)]
+    presume: Vec<String>,
+    #[serde(default)]
+    presume_unless: Vec<String>,
+    #[serde(default)]
     not_context: Vec<String>,
     #[serde(default)]
     unless: Vec<String>,
@@ -168,6 +186,10 @@ pub struct Rule {
     pub all: Vec<ConceptId>,
     pub window: usize,
     pub context: Vec<ConceptId>,
+    /// Without a `context` concept in the report, the context is presumed (at a lower
+    /// confidence) when one of these is in the report and none of `presume_unless`.
+    pub presume: Vec<ConceptId>,
+    pub presume_unless: Vec<ConceptId>,
     pub not_context: Vec<ConceptId>,
     pub unless: Vec<ConceptId>,
     pub unless_before: Vec<ConceptId>,
@@ -212,6 +234,8 @@ pub struct ScopeIds {
     pub terminator: ConceptId,
     pub clear: ConceptId,
     pub hedge: ConceptId,
+    /// Words that, besides `negation`, make a `!` term negative ("refused to say").
+    pub negated_by: ConceptId,
 }
 
 /// The compiled taxonomy.
@@ -224,6 +248,13 @@ pub struct Taxonomy {
     pub scope: ScopeIds,
     pub negation_window: usize,
     pub hedge_factor: f32,
+    /// The confidence factor of a detection whose context was presumed.
+    pub presume_factor: f32,
+    /// For each concept id: when it is the shadow of a concept's `!` terms (words that stand for
+    /// the concept only when negated), that concept.
+    pub shadow_of: Vec<Option<ConceptId>>,
+    /// Whether any concept has `!` terms.
+    pub has_shadows: bool,
     /// For each computed concept, the listed concepts that include it.
     pub virtual_members: HashMap<Virtual, Vec<ConceptId>>,
     /// For each concept, the (indicator, rule) pairs whose first concept it is: a sentence only
@@ -232,6 +263,7 @@ pub struct Taxonomy {
     stem_ids: HashMap<String, u32>,
     exact: HashMap<String, u32>,
     exact_lists: Vec<Vec<ConceptId>>,
+    irregular: HashMap<String, String>,
     stemmer: Stemmer,
     /// Tells this taxonomy's entries apart in the per-thread word cache.
     instance: u64,
@@ -263,14 +295,23 @@ impl Taxonomy {
                 terminator: 0,
                 clear: 0,
                 hedge: 0,
+                negated_by: 0,
             },
             negation_window: raw.scope.negation_window,
             hedge_factor: raw.scope.hedge_factor,
+            presume_factor: raw.scope.presume_factor,
+            shadow_of: Vec::new(),
+            has_shadows: false,
             virtual_members: HashMap::new(),
             rules_by_first: Vec::new(),
             stem_ids: HashMap::new(),
             exact: HashMap::new(),
             exact_lists: Vec::new(),
+            irregular: raw
+                .irregular
+                .iter()
+                .map(|(k, v)| (normalise_word(k), normalise_word(v)))
+                .collect(),
             stemmer: Stemmer::create(Algorithm::English),
             instance: INSTANCES.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         };
@@ -280,6 +321,7 @@ impl Taxonomy {
             ("_terminator", &raw.scope.terminator),
             ("_clear", &raw.scope.clear),
             ("_hedge", &raw.scope.hedge),
+            ("_negated_by", &raw.scope.negated_by),
         ];
         let mut ids = Vec::new();
         for (name, terms) in scope {
@@ -291,6 +333,7 @@ impl Taxonomy {
             terminator: ids[2],
             clear: ids[3],
             hedge: ids[4],
+            negated_by: ids[5],
         };
         let mut names: Vec<&String> = raw.concept.keys().collect();
         names.sort();
@@ -315,6 +358,8 @@ impl Taxonomy {
                     all: resolve(&r.all)?,
                     window: r.window,
                     context: resolve(&r.context)?,
+                    presume: resolve(&r.presume)?,
+                    presume_unless: resolve(&r.presume_unless)?,
                     not_context: resolve(&r.not_context)?,
                     unless: resolve(&r.unless)?,
                     unless_before: resolve(&r.unless_before)?,
@@ -331,6 +376,10 @@ impl Taxonomy {
                 rules,
             });
         }
+        taxonomy
+            .shadow_of
+            .resize(taxonomy.concept_names.len(), None);
+        taxonomy.has_shadows = taxonomy.shadow_of.iter().any(Option::is_some);
         taxonomy.rules_by_first = vec![Vec::new(); taxonomy.concept_names.len()];
         for (d, def) in taxonomy.indicators.iter().enumerate() {
             for (r, rule) in def.rules.iter().enumerate() {
@@ -344,6 +393,12 @@ impl Taxonomy {
 
     /// The id of a listed or computed concept, creating computed ones on first use.
     fn concept_id(&mut self, name: &str, indicator: &str) -> Result<ConceptId, TaxonomyError> {
+        if name.ends_with('!') {
+            return Err(TaxonomyError::UnknownConcept {
+                indicator: indicator.to_string(),
+                concept: name.to_string(),
+            });
+        }
         if let Some(i) = self.concept_names.iter().position(|n| n == name) {
             return Ok(i as ConceptId);
         }
@@ -359,9 +414,9 @@ impl Taxonomy {
     }
 
     fn new_concept(&mut self, name: &str) -> Result<ConceptId, TaxonomyError> {
-        if self.concept_names.len() >= usize::from(ConceptId::MAX) {
+        if self.concept_names.len() >= crate::indicators::MAX_CONCEPTS {
             return Err(TaxonomyError::TooManyConcepts {
-                max: usize::from(ConceptId::MAX),
+                max: crate::indicators::MAX_CONCEPTS,
             });
         }
         self.concept_names.push(name.to_string());
@@ -369,8 +424,28 @@ impl Taxonomy {
     }
 
     fn add_concept(&mut self, name: &str, terms: &[String]) -> Result<ConceptId, TaxonomyError> {
-        let id = self.new_concept(name)?;
+        let concept = self.new_concept(name)?;
+        let mut shadow: Option<ConceptId> = None;
         for term in terms {
+            // `!word`: the word stands for the concept only when negated; it is filed under the
+            // concept's shadow, which the matcher turns into the concept when a negation comes
+            // just before it.
+            let (id, term) = match term.strip_prefix('!') {
+                Some(rest) => {
+                    let id = match shadow {
+                        Some(id) => id,
+                        None => {
+                            let id = self.new_concept(&format!("{name}!"))?;
+                            self.shadow_of.resize(self.concept_names.len(), None);
+                            self.shadow_of[usize::from(id)] = Some(concept);
+                            shadow = Some(id);
+                            id
+                        }
+                    };
+                    (id, rest)
+                }
+                None => (concept, term.as_str()),
+            };
             if let Some(v) = Virtual::from_name(term) {
                 self.virtual_members.entry(v).or_default().push(id);
                 continue;
@@ -395,7 +470,7 @@ impl Taxonomy {
                 [] => {
                     return Err(TaxonomyError::EmptyTerm {
                         concept: name.to_string(),
-                        term: term.clone(),
+                        term: term.to_string(),
                     });
                 }
                 [one] => {
@@ -418,11 +493,17 @@ impl Taxonomy {
                 }
             }
         }
-        Ok(id)
+        Ok(concept)
+    }
+
+    /// The stem of a normalised word, through the irregular forms.
+    fn stem(&self, word: &str) -> String {
+        let base = self.irregular.get(word).map_or(word, String::as_str);
+        stem_of(&self.stemmer, base)
     }
 
     fn intern_stem(&mut self, word: &str) -> u32 {
-        let stem = stem_of(&self.stemmer, word);
+        let stem = self.stem(word);
         if let Some(id) = self.stem_ids.get(&stem) {
             return *id;
         }
@@ -476,11 +557,7 @@ impl Taxonomy {
                     continue;
                 }
                 let key = normalise_word(word);
-                let stem = self
-                    .stem_ids
-                    .get(&stem_of(&self.stemmer, &key))
-                    .copied()
-                    .unwrap_or(NONE);
+                let stem = self.stem_ids.get(&self.stem(&key)).copied().unwrap_or(NONE);
                 let exact = self.exact.get(key.as_str()).copied().unwrap_or(NONE);
                 if cache.len() >= CACHE_LIMIT {
                     cache.clear();
