@@ -130,7 +130,7 @@ await journey('sign-in-and-out', async (page) => {
 
 await journey('submit-a-report', async (page) => {
   await signIn(page, 'e2e_officer');
-  await page.getByRole('link', { name: 'New report' }).click();
+  await page.getByRole('link', { name: 'New report', exact: true }).click();
   await shot(page, 'report-form');
   await page.getByLabel('Source type').selectOption('officer');
   await page.getByRole('radio', { name: /1 reliable/ }).check();
@@ -157,7 +157,7 @@ await journey('submit-a-report', async (page) => {
   expect(await page.getByRole('status').isVisible(), 'the submission is confirmed');
   await shot(page, 'report-submitted');
   // It waits in the triage queue.
-  await page.getByRole('link', { name: 'Triage' }).click();
+  await page.getByRole('link', { name: 'Triage', exact: true }).click();
   expect(await page.getByText('Stopped a silver Focus').first().isVisible(), 'in the triage queue');
   await shot(page, 'triage');
 });
@@ -226,9 +226,34 @@ await journey('people-at-risk', async (page, context) => {
     await page.getByRole('status').getByText('withdrawn').waitFor();
     await shot(page, 'person-decisions');
   }
-  // A partner is refused the list.
+  // Refer the child to children's social care at the council.
+  await page.getByRole('link', { name: 'Refer for safeguarding', exact: true }).click();
+  await page.getByRole('heading', { name: /^Refer .* for safeguarding$/ }).waitFor();
+  await page.getByRole('radio', { name: /Children's social care/ }).check();
+  await page.getByLabel('Council (for social care referrals)').fill('Fenland District Council');
+  await page.getByLabel('What the recipient is told').fill('Seen carrying packages to a flat at night; missing from school on three days.');
+  await shot(page, 'referral-form');
+  await page.getByRole('button', { name: 'Make the referral' }).click();
+  await page.getByRole('status').getByText('Referral made').waitFor();
+  expect(await page.getByText('Working Together to Safeguard Children 2023').first().isVisible(), 'the statutory targets');
+  await shot(page, 'referral');
+  // A partner is refused the list of people at risk, but sees and answers the referral.
   await context.clearCookies();
   await signIn(page, 'e2e_council');
+  await page.getByRole('link', { name: 'Referrals', exact: true }).click();
+  await page.getByLabel('Reason').fill('Council safeguarding triage');
+  await page.getByLabel('Reason').press('Enter');
+  // The reason given for the list carries to the referral opened from it (audited again).
+  await page.locator('table.referrals tbody tr a').first().click();
+  await page.getByRole('heading', { name: /^Referral #\d+/ }).waitFor();
+  expect(await page.getByText('missing from school on three days').isVisible(), 'what the referral shares');
+  expect(!(await page.locator('a[href^="/persons/"]').count()), 'no way into the picture');
+  await page.getByRole('radio', { name: /decision on next steps/ }).check();
+  await page.getByRole('radio', { name: 'positive' }).check();
+  await page.getByLabel('Note').fill('Strategy discussion held; child and family assessment opened');
+  await page.getByRole('button', { name: 'Record' }).click();
+  await page.getByRole('status').getByText('Recorded').waitFor();
+  await shot(page, 'referral-partner');
   expect(!(await page.getByRole('link', { name: 'At risk' }).count()), 'no link for a partner');
   const refused = await page.goto(`${base}/vulnerable?reason=curious%20about%20this`);
   expect(refused.status() === 403, 'a partner cannot see the list');
@@ -236,7 +261,7 @@ await journey('people-at-risk', async (page, context) => {
 
 await journey('partner-portal-isolation', async (page, context) => {
   await signIn(page, 'e2e_council');
-  await page.getByRole('link', { name: 'Portal' }).click();
+  await page.getByRole('link', { name: 'Portal', exact: true }).click();
   await page.getByLabel('What kind of concern?').selectOption('msht_labour');
   await page.getByLabel('What have you seen or been told?').fill('Tenant says eight men sleep in one house and are collected by a van at 5am.');
   await page.getByLabel('Name of the person concerned, if known').fill('Andrei POPESCU');

@@ -71,6 +71,23 @@ enum BenchCommand {
         #[arg(long)]
         keep: Option<PathBuf>,
     },
+    /// Simulates N reports, indexes them for search, and times a seeded mix of analysts'
+    /// queries (p50/p95/p99), printing the index's build time and size.
+    Search {
+        #[arg(long, default_value_t = 100_000)]
+        reports: u64,
+        /// Queries timed after a warm-up of 200.
+        #[arg(long, default_value_t = 2_000)]
+        queries: usize,
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+        /// Keep the index in this directory instead of a temporary one.
+        #[arg(long)]
+        keep: Option<PathBuf>,
+        /// Time the queries on the index an earlier run kept with `--keep`, without building.
+        #[arg(long)]
+        reuse: bool,
+    },
     /// Writes N generated records to a file (the benchmark's input) and stops.
     Generate {
         #[arg(long, default_value_t = 100_000)]
@@ -88,6 +105,13 @@ pub async fn run(db: &str, actor: &str, args: BenchArgs) -> anyhow::Result<Outco
             crate::simulate_cmd::bench(people, seed, keep.as_deref())
         }
         BenchCommand::Extract { mb, people, seed } => crate::extract_cmd::bench(mb, people, seed),
+        BenchCommand::Search {
+            reports,
+            queries,
+            seed,
+            keep,
+            reuse,
+        } => crate::search_cmd::bench(reports, queries, seed, keep.as_deref(), reuse),
         BenchCommand::Resolve {
             input,
             clusters,

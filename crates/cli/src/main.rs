@@ -12,6 +12,7 @@ mod export;
 mod extract_cmd;
 mod ingest_cmd;
 mod output;
+mod search_cmd;
 mod serve_cmd;
 mod simulate_cmd;
 
@@ -75,6 +76,8 @@ enum Command {
     Evaluate(evaluate_cmd::EvaluateArgs),
     /// Prints the entities and exploitation indicators in report text read from standard input.
     Extract(extract_cmd::ExtractArgs),
+    /// Rebuilds or queries the search index of reports and people.
+    Search(search_cmd::SearchArgs),
 }
 
 /// How a command ended, when it did not fail outright.
@@ -123,6 +126,7 @@ fn main() -> ExitCode {
             Command::Simulate(args) => simulate_cmd::run(args),
             Command::Evaluate(args) => evaluate_cmd::run(&cli.db, &actor, args).await,
             Command::Extract(args) => extract_cmd::run(args),
+            Command::Search(args) => search_cmd::run(&cli.db, &actor, args).await,
         }
     });
     match result {

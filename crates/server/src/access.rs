@@ -74,17 +74,41 @@ impl Role {
         match self {
             Role::IntelligenceOfficer => matches!(
                 permission,
-                ViewPicture | ViewAssessments | SubmitReport | Triage | DecideResolution
+                ViewPicture
+                    | ViewAssessments
+                    | SubmitReport
+                    | Triage
+                    | DecideResolution
+                    | ViewReferrals
+                    | Refer
+                    | UpdateReferrals
             ),
             Role::Analyst => matches!(
                 permission,
-                ViewPicture | ViewAssessments | SubmitReport | DecideResolution
+                ViewPicture
+                    | ViewAssessments
+                    | SubmitReport
+                    | DecideResolution
+                    | ViewReferrals
+                    | Refer
+                    | UpdateReferrals
             ),
-            Role::LeadResponsibleOfficer | Role::SafeguardingOfficer => {
-                matches!(permission, ViewPicture | ViewAssessments | SubmitReport)
+            Role::LeadResponsibleOfficer | Role::SafeguardingOfficer => matches!(
+                permission,
+                ViewPicture
+                    | ViewAssessments
+                    | SubmitReport
+                    | ViewReferrals
+                    | Refer
+                    | UpdateReferrals
+            ),
+            Role::GovernanceLead => {
+                matches!(permission, ViewPicture | ViewAssessments | ViewReferrals)
             }
-            Role::GovernanceLead => matches!(permission, ViewPicture | ViewAssessments),
-            Role::Partner => matches!(permission, ViewPicture | SubmitPartnerReport),
+            Role::Partner => matches!(
+                permission,
+                ViewPicture | SubmitPartnerReport | ViewReferrals | UpdateReferrals
+            ),
             Role::Auditor => matches!(permission, ViewAudit),
             Role::Administrator => matches!(permission, ManageUsers),
         }
@@ -104,6 +128,13 @@ pub enum Permission {
     /// The force's assessments drawn from all its intelligence: who is at risk, and why. Staff
     /// only; a partner hears of a person at risk through a referral.
     ViewAssessments,
+    /// Safeguarding referrals: all of them for staff; for a partner, those their organisation
+    /// receives.
+    ViewReferrals,
+    /// Making a safeguarding referral of a person.
+    Refer,
+    /// Recording a referral's progress (a partner only on referrals to their organisation).
+    UpdateReferrals,
     /// The full intelligence report form.
     SubmitReport,
     /// The partner portal.

@@ -376,6 +376,31 @@ pub async fn home(State(state): State<AppState>, Extension(user): User) -> PageR
             label: "people flagged as at risk",
         });
     }
+    if v.can(Permission::ViewReferrals) {
+        let open = crate::referrals::visible_referrals(
+            &state,
+            v,
+            store::ReferralFilter {
+                open_only: true,
+                ..Default::default()
+            },
+        )
+        .await?;
+        let overdue = open.iter().filter(|r| r.overdue).count();
+        cards.push(Card {
+            href: "/referrals",
+            figure: if overdue > 0 {
+                format!("{overdue} overdue")
+            } else {
+                open.len().to_string()
+            },
+            label: if overdue > 0 {
+                "open safeguarding referrals past a time target"
+            } else {
+                "open safeguarding referrals"
+            },
+        });
+    }
     if v.can(Permission::Triage) {
         let waiting = state.store.workflow(Some("new"), None, 10_000).await?.len();
         cards.push(Card {

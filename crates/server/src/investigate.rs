@@ -210,6 +210,7 @@ struct VulnerablePage {
     sort: String,
     /// The query string of this view without its page, for the paging links.
     here: String,
+    may_refer: bool,
 }
 
 pub async fn vulnerable(
@@ -258,6 +259,7 @@ pub async fn vulnerable(
         children,
         sort,
         here,
+        may_refer: a.viewer.can(Permission::Refer),
     })
 }
 
@@ -380,6 +382,8 @@ struct PersonPage {
     explained: bool,
     may_decide: bool,
     decisions: Vec<DecisionRow>,
+    referrals: Vec<crate::referrals::ReferralView>,
+    may_refer: bool,
     reason: String,
     reason_q: String,
     csrf: String,
@@ -646,6 +650,19 @@ pub async fn person_view(
             )
         }
     };
+    let referrals = if v.is_staff() && v.can(Permission::ViewReferrals) {
+        crate::referrals::visible_referrals(
+            &state,
+            v,
+            store::ReferralFilter {
+                person_id: Some(id.clone()),
+                ..Default::default()
+            },
+        )
+        .await?
+    } else {
+        Vec::new()
+    };
     let notice = q.done.as_deref().map(|d| match d {
         "confirm" => "Recorded: the mention is this person. The picture is being brought up to date.".to_string(),
         "split" => "Recorded: the mention is someone else. The picture is being brought up to date; the mention will move to a person of its own.".to_string(),
@@ -690,6 +707,8 @@ pub async fn person_view(
         explained,
         may_decide,
         decisions,
+        referrals,
+        may_refer: v.can(Permission::Refer),
         reason_q: url_encode(&reason),
         reason,
         csrf: a.csrf().to_string(),

@@ -18,7 +18,9 @@ pub mod error;
 mod intake;
 mod investigate;
 mod pages;
+mod referrals;
 pub mod routes;
+pub mod search_pages;
 pub mod state;
 
 pub use access::{Permission, Role, Viewer};

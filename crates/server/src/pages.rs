@@ -40,9 +40,13 @@ pub(crate) fn nav(a: &Authed, current: &str) -> Option<Nav> {
     let mut items: Vec<(&'static str, &'static str)> = vec![("/", "Home")];
     if v.can(Permission::ViewPicture) {
         items.push(("/reports", "Reports"));
+        items.push(("/search", "Search"));
     }
     if v.can(Permission::ViewAssessments) {
         items.push(("/vulnerable", "At risk"));
+    }
+    if v.can(Permission::ViewReferrals) {
+        items.push(("/referrals", "Referrals"));
     }
     if v.can(Permission::SubmitReport) {
         items.push(("/reports/new", "New report"));

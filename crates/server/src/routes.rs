@@ -72,6 +72,14 @@ routes! {
     POST "/persons/{id}/revoke" DecideResolution "withdraw a decision about this person" => crate::investigate::revoke;
     GET "/vulnerable" ViewAssessments "people at risk by category, with reasons, newest evidence first (asks for a reason)" => crate::investigate::vulnerable;
     GET "/api/vulnerable" ViewAssessments "people at risk (reason required)" => crate::investigate::vulnerable_api;
+    GET "/referrals" ViewReferrals "safeguarding referrals, overdue first (asks for a reason)" => crate::referrals::list;
+    GET "/referrals/new" Refer "the referral form for a person" => crate::referrals::new_form;
+    POST "/referrals" Refer "make a safeguarding referral" => crate::referrals::create;
+    GET "/referrals/{id}" ViewReferrals "one referral with its steps and time targets (asks for a reason)" => crate::referrals::one;
+    POST "/referrals/{id}/steps" UpdateReferrals "record a referral's decision or next step" => crate::referrals::record_step;
+    GET "/api/referrals" ViewReferrals "safeguarding referrals with their time targets (reason required)" => crate::referrals::list_api;
+    GET "/search" ViewPicture "search reports and people (audited)" => crate::search_pages::search_page;
+    GET "/api/search" ViewPicture "search reports (hits, facet counts) and people; audited with `reason`" => crate::search_pages::search_api;
     GET "/api/reports" ViewPicture "reports you may see" => api::reports;
     POST "/api/reports" SubmitReport "submit an exchange-v1 report" => api::submit_report;
     GET "/api/reports/{reference}" ViewPicture "one report (reason required)" => api::report;

@@ -18,6 +18,9 @@ pub struct Config {
     pub analyse_on_submit: bool,
     /// The least time a person takes to fill in the community form; faster is a program.
     pub community_min_seconds: i64,
+    /// Where the search index lives (`search::Location::for_store`); in memory, built from the
+    /// store on first use, unless configured.
+    pub search: search::Location,
 }
 
 impl Default for Config {
@@ -28,6 +31,7 @@ impl Default for Config {
             session_max: time::Duration::hours(12),
             analyse_on_submit: true,
             community_min_seconds: 4,
+            search: search::Location::Memory,
         }
     }
 }
@@ -42,6 +46,8 @@ pub struct AppState {
     pub form_secret: Arc<[u8; 32]>,
     /// One analysis at a time.
     pub analysing: Arc<tokio::sync::Mutex<()>>,
+    /// The search index (derived from the store; shared, cheap to clone).
+    pub search: search::SearchIndex,
 }
 
 impl AppState {
@@ -49,6 +55,7 @@ impl AppState {
         let mut secret = [0u8; 32];
         rand::RngCore::fill_bytes(&mut rand::rng(), &mut secret);
         AppState {
+            search: crate::search_pages::open_index(&config.search),
             store,
             config: Arc::new(config),
             limiter: Arc::new(RateLimiter::default()),

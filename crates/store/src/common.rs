@@ -1106,3 +1106,190 @@ pub(crate) async fn reports_stored_since(
         Ok(row.get(0))
     })
 }
+
+pub(crate) async fn add_referral(
+    db: &crate::Db,
+    r: &crate::NewReferral,
+) -> Result<crate::Referral> {
+    let now = now_text();
+    let id = with_db!(db, |pool, q, begin| {
+        let mut tx = pool.begin_with(begin).await.map_err(db_err)?;
+        let id: i64 = sqlx::query_scalar(q("SELECT COALESCE(MAX(id), 0) + 1 FROM referrals"))
+            .fetch_one(&mut *tx)
+            .await
+            .map_err(db_err)?;
+        sqlx::query(q(
+            "INSERT INTO referrals (id, person_id, route, category, recipient, child, consent, \
+             anonymous, subject_name, subject_dob, shared, state, created_by, created_at, \
+             updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'made', ?, ?, ?)",
+        ))
+        .bind(id)
+        .bind(&r.person_id)
+        .bind(&r.route)
+        .bind(&r.category)
+        .bind(&r.recipient)
+        .bind(r.child.map(i64::from))
+        .bind(i64::from(r.consent))
+        .bind(i64::from(r.anonymous))
+        .bind(&r.subject_name)
+        .bind(&r.subject_dob)
+        .bind(&r.shared)
+        .bind(&r.created_by)
+        .bind(&r.made_at)
+        .bind(&now)
+        .execute(&mut *tx)
+        .await
+        .map_err(db_err)?;
+        let step: i64 =
+            sqlx::query_scalar(q("SELECT COALESCE(MAX(id), 0) + 1 FROM referral_steps"))
+                .fetch_one(&mut *tx)
+                .await
+                .map_err(db_err)?;
+        sqlx::query(q(
+            "INSERT INTO referral_steps (id, referral_id, state, positive, at, actor, note, \
+             recorded_at) VALUES (?, ?, 'made', NULL, ?, ?, ?, ?)",
+        ))
+        .bind(step)
+        .bind(id)
+        .bind(&r.made_at)
+        .bind(&r.created_by)
+        .bind("referral made")
+        .bind(&now)
+        .execute(&mut *tx)
+        .await
+        .map_err(db_err)?;
+        tx.commit().await.map_err(db_err)?;
+        Ok::<i64, StoreError>(id)
+    })?;
+    referrals(db, Some(id), &crate::ReferralFilter::default())
+        .await?
+        .pop()
+        .ok_or_else(|| StoreError::Database(format!("referral {id} was not stored")))
+}
+
+/// Adds a step; the referral's person when it exists.
+pub(crate) async fn add_referral_step(
+    db: &crate::Db,
+    id: i64,
+    s: &crate::ReferralStep,
+) -> Result<Option<String>> {
+    with_db!(db, |pool, q, begin| {
+        let mut tx = pool.begin_with(begin).await.map_err(db_err)?;
+        let person: Option<String> =
+            sqlx::query_scalar(q("SELECT person_id FROM referrals WHERE id = ?"))
+                .bind(id)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(db_err)?;
+        let Some(person) = person else {
+            return Ok(None);
+        };
+        let step: i64 =
+            sqlx::query_scalar(q("SELECT COALESCE(MAX(id), 0) + 1 FROM referral_steps"))
+                .fetch_one(&mut *tx)
+                .await
+                .map_err(db_err)?;
+        let now = now_text();
+        sqlx::query(q(
+            "INSERT INTO referral_steps (id, referral_id, state, positive, at, actor, note, \
+             recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        ))
+        .bind(step)
+        .bind(id)
+        .bind(&s.state)
+        .bind(s.positive.map(i64::from))
+        .bind(&s.at)
+        .bind(&s.actor)
+        .bind(&s.note)
+        .bind(&now)
+        .execute(&mut *tx)
+        .await
+        .map_err(db_err)?;
+        sqlx::query(q(
+            "UPDATE referrals SET state = ?, updated_at = ? WHERE id = ?",
+        ))
+        .bind(&s.state)
+        .bind(&now)
+        .bind(id)
+        .execute(&mut *tx)
+        .await
+        .map_err(db_err)?;
+        tx.commit().await.map_err(db_err)?;
+        Ok(Some(person))
+    })
+}
+
+pub(crate) async fn referrals(
+    db: &crate::Db,
+    id: Option<i64>,
+    f: &crate::ReferralFilter,
+) -> Result<Vec<crate::Referral>> {
+    with_db!(db, |pool, q, _begin| {
+        let rows = sqlx::query(q(
+            "SELECT id, person_id, route, category, recipient, CAST(child AS BIGINT), \
+             CAST(consent AS BIGINT), CAST(anonymous AS BIGINT), subject_name, subject_dob, \
+             shared, state, created_by, created_at, updated_at FROM referrals \
+             WHERE (CAST(? AS BIGINT) IS NULL OR id = ?) AND (? IS NULL OR person_id = ?) \
+             AND (? IS NULL OR recipient = ?) AND (? = 0 OR state <> 'closed') \
+             ORDER BY id DESC",
+        ))
+        .bind(id)
+        .bind(id)
+        .bind(&f.person_id)
+        .bind(&f.person_id)
+        .bind(&f.recipient)
+        .bind(&f.recipient)
+        .bind(i64::from(f.open_only))
+        .fetch_all(pool)
+        .await
+        .map_err(db_err)?;
+        let mut out: Vec<crate::Referral> = rows
+            .into_iter()
+            .map(|r| crate::Referral {
+                id: r.get(0),
+                person_id: r.get(1),
+                route: r.get(2),
+                category: r.get(3),
+                recipient: r.get(4),
+                child: r.get::<Option<i64>, _>(5).map(|c| c != 0),
+                consent: r.get::<i64, _>(6) != 0,
+                anonymous: r.get::<i64, _>(7) != 0,
+                subject_name: r.get(8),
+                subject_dob: r.get(9),
+                shared: r.get(10),
+                state: r.get(11),
+                created_by: r.get(12),
+                created_at: r.get(13),
+                updated_at: r.get(14),
+                steps: Vec::new(),
+            })
+            .collect();
+        if out.is_empty() {
+            return Ok(out);
+        }
+        let index: HashMap<i64, usize> = out.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
+        let mut b = QueryBuilder::new(
+            "SELECT referral_id, state, CAST(positive AS BIGINT), at, actor, note, recorded_at \
+             FROM referral_steps WHERE referral_id IN (",
+        );
+        let mut list = b.separated(", ");
+        for r in &out {
+            list.push_bind(r.id);
+        }
+        b.push(") ORDER BY id");
+        for s in b.build().fetch_all(pool).await.map_err(db_err)? {
+            let rid: i64 = s.get(0);
+            if let Some(&i) = index.get(&rid) {
+                out[i].steps.push(crate::ReferralStep {
+                    state: s.get(1),
+                    positive: s.get::<Option<i64>, _>(2).map(|p| p != 0),
+                    at: s.get(3),
+                    actor: s.get(4),
+                    note: s.get(5),
+                    recorded_at: s.get(6),
+                });
+            }
+        }
+        Ok(out)
+    })
+}

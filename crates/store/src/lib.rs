@@ -288,6 +288,18 @@ pub trait Store: Send + Sync {
         shareable_or_submitted_by: Option<i64>,
     ) -> Result<i64>;
 
+    /// Stores a new referral with its first step (`made`), and audits it.
+    async fn add_referral(&self, referral: NewReferral) -> Result<Referral>;
+
+    /// Records a referral's next step and audits it; `false` when there is no such referral.
+    async fn add_referral_step(&self, id: i64, step: ReferralStep) -> Result<bool>;
+
+    /// One referral with its steps.
+    async fn referral(&self, id: i64) -> Result<Option<Referral>>;
+
+    /// Referrals with their steps, newest first.
+    async fn referrals(&self, filter: ReferralFilter) -> Result<Vec<Referral>>;
+
     /// Replaces every resolved person's profile.
     async fn replace_person_profiles(&self, rows: &[PersonProfile]) -> Result<()>;
 
@@ -590,6 +602,72 @@ pub struct ActivityRow {
     pub reports: i64,
 }
 
+/// A safeguarding referral as made.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct NewReferral {
+    pub person_id: String,
+    /// `nrm`, `duty_to_notify`, `childrens_social_care`, `adult_social_care`, `glaa`.
+    pub route: String,
+    pub category: Option<String>,
+    /// The organisation that receives it.
+    pub recipient: String,
+    /// Under 18 when made; `None` when not known.
+    pub child: Option<bool>,
+    pub consent: bool,
+    pub anonymous: bool,
+    /// What the referral shares about the person: nothing when anonymous.
+    pub subject_name: Option<String>,
+    pub subject_dob: Option<String>,
+    /// The account of the concern the recipient is given.
+    pub shared: String,
+    pub created_by: String,
+    /// When it was made (RFC 3339).
+    pub made_at: String,
+}
+
+/// A referral with every step it has taken, oldest first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Referral {
+    pub id: i64,
+    pub person_id: String,
+    pub route: String,
+    pub category: Option<String>,
+    pub recipient: String,
+    pub child: Option<bool>,
+    pub consent: bool,
+    pub anonymous: bool,
+    pub subject_name: Option<String>,
+    pub subject_dob: Option<String>,
+    pub shared: String,
+    /// The latest step's state.
+    pub state: String,
+    pub created_by: String,
+    pub created_at: String,
+    pub updated_at: String,
+    pub steps: Vec<ReferralStep>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReferralStep {
+    pub state: String,
+    /// For decisions: positive or negative.
+    pub positive: Option<bool>,
+    /// When it happened (RFC 3339), as the recorder says.
+    pub at: String,
+    pub actor: String,
+    pub note: String,
+    /// When it was recorded.
+    pub recorded_at: String,
+}
+
+/// Which referrals to list.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ReferralFilter {
+    pub person_id: Option<String>,
+    pub recipient: Option<String>,
+    pub open_only: bool,
+}
+
 /// What pages show of a resolved person without reading every report again.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct PersonProfile {
@@ -878,6 +956,51 @@ impl Store for SqlStore {
         flagged_only: bool,
     ) -> Result<Vec<VulnerabilityRow>> {
         common::vulnerabilities(&self.db, person_id, flagged_only).await
+    }
+
+    async fn add_referral(&self, referral: NewReferral) -> Result<Referral> {
+        let stored = common::add_referral(&self.db, &referral).await?;
+        self.append_audit(NewAuditEntry {
+            actor: referral.created_by.clone(),
+            action: "referral.made".into(),
+            reason: None,
+            subject: Some(referral.person_id.clone()),
+            details: serde_json::json!({
+                "referral": stored.id, "route": referral.route, "recipient": referral.recipient,
+                "anonymous": referral.anonymous,
+            }),
+        })
+        .await?;
+        Ok(stored)
+    }
+
+    async fn add_referral_step(&self, id: i64, step: ReferralStep) -> Result<bool> {
+        let Some(person) = common::add_referral_step(&self.db, id, &step).await? else {
+            return Ok(false);
+        };
+        self.append_audit(NewAuditEntry {
+            actor: step.actor.clone(),
+            action: "referral.step".into(),
+            reason: Some(step.note.clone()),
+            subject: Some(person),
+            details: serde_json::json!({
+                "referral": id, "state": step.state, "positive": step.positive, "at": step.at,
+            }),
+        })
+        .await?;
+        Ok(true)
+    }
+
+    async fn referral(&self, id: i64) -> Result<Option<Referral>> {
+        Ok(
+            common::referrals(&self.db, Some(id), &ReferralFilter::default())
+                .await?
+                .pop(),
+        )
+    }
+
+    async fn referrals(&self, filter: ReferralFilter) -> Result<Vec<Referral>> {
+        common::referrals(&self.db, None, &filter).await
     }
 
     async fn report_activity(

@@ -653,6 +653,81 @@ async fn activity_is_counted_for_what_the_viewer_may_see(db: &TestDb) {
     );
 }
 
+async fn referrals_keep_their_steps_and_are_audited(db: &TestDb) {
+    let store = db.open().await;
+    let new = |person: &str, recipient: &str| store::NewReferral {
+        person_id: person.into(),
+        route: "childrens_social_care".into(),
+        category: Some("child_criminal_exploitation".into()),
+        recipient: recipient.into(),
+        child: Some(true),
+        consent: false,
+        anonymous: false,
+        subject_name: Some("Jon SMITH".into()),
+        subject_dob: Some("2010-02-03".into()),
+        shared: "Seen running drugs to a flat; missing from school".into(),
+        created_by: "safeguarding1".into(),
+        made_at: "2026-03-02T10:00:00Z".into(),
+    };
+    let a = store
+        .add_referral(new("per_000001", "Fenland District Council"))
+        .await
+        .unwrap();
+    let b = store
+        .add_referral(new("per_000002", "Peterborough City Council"))
+        .await
+        .unwrap();
+    assert_ne!(a.id, b.id);
+    assert_eq!(a.state, "made");
+    assert_eq!(a.steps.len(), 1);
+    assert_eq!(a.child, Some(true));
+    let step = store::ReferralStep {
+        state: "decision".into(),
+        positive: Some(true),
+        at: "2026-03-03T09:00:00Z".into(),
+        actor: "council1".into(),
+        note: "strategy discussion held".into(),
+        recorded_at: String::new(),
+    };
+    assert!(store.add_referral_step(a.id, step.clone()).await.unwrap());
+    assert!(
+        !store.add_referral_step(999, step).await.unwrap(),
+        "no such referral"
+    );
+    let a = store.referral(a.id).await.unwrap().unwrap();
+    assert_eq!(a.state, "decision");
+    assert_eq!(a.steps.len(), 2);
+    assert_eq!(a.steps[1].positive, Some(true));
+    assert!(!a.steps[1].recorded_at.is_empty());
+    let fenland = store
+        .referrals(store::ReferralFilter {
+            recipient: Some("Fenland District Council".into()),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(fenland.len(), 1);
+    assert_eq!(fenland[0].id, a.id);
+    let mine = store
+        .referrals(store::ReferralFilter {
+            person_id: Some("per_000002".into()),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(mine[0].id, b.id);
+    assert_eq!(store.referrals(Default::default()).await.unwrap().len(), 2);
+    let audit = store.audit_entries(0, 100).await.unwrap();
+    assert_eq!(
+        audit.iter().filter(|e| e.action == "referral.made").count(),
+        2
+    );
+    assert_eq!(
+        audit.iter().filter(|e| e.action == "referral.step").count(),
+        1
+    );
+}
+
 macro_rules! contract {
     ($($name:ident),* $(,)?) => {
         mod sqlite {
@@ -692,4 +767,5 @@ contract!(
     accounts_sessions_and_tokens,
     profiles_and_flag_history_are_kept,
     activity_is_counted_for_what_the_viewer_may_see,
+    referrals_keep_their_steps_and_are_audited,
 );
