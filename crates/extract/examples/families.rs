@@ -21,9 +21,13 @@ fn main() {
         }
     };
     let mut labelled = Vec::new();
-    for line in text.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
+    for line in text
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+    {
         let mut parts = line.splitn(3, '|');
-        let (Some(family), Some(label), Some(sentence)) = (parts.next(), parts.next(), parts.next())
+        let (Some(family), Some(label), Some(sentence)) =
+            (parts.next(), parts.next(), parts.next())
         else {
             eprintln!("families: not family|label|text: {line}");
             std::process::exit(2);
