@@ -48,6 +48,8 @@ pub struct FamilyWeights {
     pub sentence: Vec<f32>,
     /// By position in [`FamilyModel::context`].
     pub context: Vec<f32>,
+    /// The concepts of positive weight, heaviest first.
+    pub positive: Vec<(ConceptId, f32)>,
 }
 
 /// The compiled model.
@@ -103,11 +105,19 @@ impl FamilyModel {
                     sentence[usize::from(concept(name)?)] = w;
                 }
             }
+            let mut positive: Vec<(ConceptId, f32)> = sentence
+                .iter()
+                .enumerate()
+                .filter(|(_, w)| **w > 0.0)
+                .map(|(c, w)| (c as ConceptId, *w))
+                .collect();
+            positive.sort_by(|a, b| b.1.total_cmp(&a.1));
             families.push(FamilyWeights {
                 family,
                 bias: f.bias,
                 sentence,
                 context: ctx,
+                positive,
             });
         }
         for name in raw.family.keys() {
@@ -123,6 +133,37 @@ impl FamilyModel {
             confidence: raw.confidence,
             context,
             families,
+        })
+    }
+
+    /// Whether some family not yet `raised` could reach the threshold with the concepts
+    /// `present` (an upper bound: every present concept of positive weight counted).
+    pub fn could_reach(
+        &self,
+        present: impl Fn(ConceptId) -> bool,
+        context: &[bool],
+        raised: impl Fn(Family) -> bool,
+    ) -> bool {
+        let logit = (self.threshold / (1.0 - self.threshold)).ln();
+        self.families.iter().any(|f| {
+            if raised(f.family) {
+                return false;
+            }
+            let mut z = f.bias;
+            for (k, &on) in context.iter().enumerate() {
+                if on {
+                    z += f.context[k];
+                }
+            }
+            for &(c, w) in &f.positive {
+                if present(c) {
+                    z += w;
+                    if z >= logit {
+                        return true;
+                    }
+                }
+            }
+            z >= logit
         })
     }
 

@@ -291,11 +291,25 @@ pub fn find(
                 }
             }
         }
-        if model_use.model.is_some() || model_use.features.is_some() {
+        // The model is tried only where it could reach its threshold: negation only takes
+        // concepts away, so the sentence's concepts with positive weight bound the score.
+        let worth_scoring = model_use.model.is_some_and(|m| {
+            model_use.emit
+                && !present.contains(taxonomy.scope.clear)
+                && m.could_reach(
+                    |c| present.contains(c),
+                    &context_flags,
+                    |f| {
+                        out[sentence_first_indicator..]
+                            .iter()
+                            .any(|i| i.family == f)
+                    },
+                )
+        });
+        if worth_scoring || model_use.features.is_some() {
             let concepts = sentence_features(hits, words, tokens, text, taxonomy);
             if let Some(model) = model_use.model
-                && model_use.emit
-                && !present.contains(taxonomy.scope.clear)
+                && worth_scoring
             {
                 for (family, p) in model.score(&concepts, &context_flags) {
                     if p < model.threshold
