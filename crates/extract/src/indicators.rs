@@ -6,6 +6,7 @@
 //! concepts occur; a match is dropped when negated in its clause or cancelled by an "all is well"
 //! statement, and its confidence lowered when the sentence is hedged.
 
+use crate::family_model::FamilyModel;
 use crate::gazetteer::Gazetteer;
 use crate::taxonomy::{ConceptId, IndicatorDef, Rule, Taxonomy, Virtual};
 use crate::text::{Token, TokenKind};
@@ -92,6 +93,23 @@ const NUMBER_WORDS: &[&str] = &[
     "hundreds",
 ];
 
+/// What the family model adds, and whether to keep each sentence's features for training it.
+pub struct ModelUse<'a> {
+    pub model: Option<&'a FamilyModel>,
+    /// Whether the model's detections are added (not when only its features are wanted).
+    pub emit: bool,
+    /// When given, each sentence's non-negated concepts and the report's context flags.
+    pub features: Option<&'a mut Vec<SentenceFeatures>>,
+}
+
+/// A sentence's features for the family model.
+#[derive(Debug, Clone, Default)]
+pub struct SentenceFeatures {
+    pub concepts: Vec<ConceptId>,
+    pub context: Vec<bool>,
+}
+
+#[allow(clippy::too_many_arguments)]
 pub fn find(
     text: &str,
     tokens: &[Token],
@@ -99,6 +117,7 @@ pub fn find(
     entities: &[Entity],
     gazetteer: &Gazetteer,
     taxonomy: &Taxonomy,
+    mut model_use: ModelUse<'_>,
 ) -> Vec<Indicator> {
     // Words inside a name, an e-mail address or an age are not the report's own words: 'BLADE'
     // is a street name, not a weapon, and the "maybe" of "maybe 15" hedges nothing.
@@ -206,9 +225,15 @@ pub fn find(
         analysed.push((words, hits, present));
     }
     let mut previous = ConceptSet::new();
+    let context_concepts: &[ConceptId] = model_use.model.map_or(&[], |m| m.context.as_slice());
+    let context_flags: Vec<bool> = context_concepts
+        .iter()
+        .map(|&c| in_report.contains(c))
+        .collect();
     for (words, hits, present) in &analysed {
         let (words, hits) = (words.as_slice(), hits.as_slice());
         let hedged = present.contains(taxonomy.scope.hedge);
+        let sentence_first_indicator = out.len();
         candidates.clear();
         for (k, word) in present.0.iter().enumerate() {
             let mut bits = *word;
@@ -266,9 +291,176 @@ pub fn find(
                 }
             }
         }
+        // The model is tried only where it could reach its threshold: negation only takes
+        // concepts away, so the sentence's concepts with positive weight bound the score.
+        let worth_scoring = model_use.model.is_some_and(|m| {
+            model_use.emit
+                && !present.contains(taxonomy.scope.clear)
+                && m.could_reach(
+                    |c| present.contains(c),
+                    &context_flags,
+                    |f| {
+                        out[sentence_first_indicator..]
+                            .iter()
+                            .any(|i| i.family == f)
+                    },
+                )
+        });
+        if worth_scoring || model_use.features.is_some() {
+            let concepts = sentence_features(hits, words, tokens, text, taxonomy);
+            if let Some(model) = model_use.model
+                && worth_scoring
+            {
+                for (family, p) in model.score(&concepts, &context_flags) {
+                    if p < model.threshold
+                        || out[sentence_first_indicator..]
+                            .iter()
+                            .any(|i| i.family == family)
+                    {
+                        continue;
+                    }
+                    if let Some(found) =
+                        model_detection(model, family, p, hits, words, tokens, text, taxonomy)
+                    {
+                        let mut found = found;
+                        if hedged {
+                            found.confidence =
+                                crate::round2(found.confidence * taxonomy.hedge_factor);
+                            found.hedged = true;
+                        }
+                        out.push(found);
+                    }
+                }
+            }
+            if let Some(features) = model_use.features.as_deref_mut() {
+                features.push(SentenceFeatures {
+                    concepts,
+                    context: context_flags.clone(),
+                });
+            }
+        }
         previous = *present;
     }
     out
+}
+
+/// A concept that is the model's to weigh: not a scope word (negation, hedge…) nor a shadow.
+fn is_feature(taxonomy: &Taxonomy, c: ConceptId) -> bool {
+    let name = &taxonomy.concept_names[usize::from(c)];
+    !name.starts_with('_') && !name.ends_with('!')
+}
+
+/// Whether a hit is negated: a negation word shortly before it in its clause, with no
+/// terminator between, that is not itself part of a concept ("no passport") nor spent on a `!`
+/// term ("has not been seen").
+fn hit_negated(
+    h: &Hit,
+    hits: &[Hit],
+    words: &[usize],
+    tokens: &[Token],
+    text: &str,
+    taxonomy: &Taxonomy,
+) -> bool {
+    if h.via_negation {
+        return false;
+    }
+    let scope = taxonomy.scope;
+    let part_of_concept = |n: &Hit| {
+        hits.iter().any(|o| {
+            (o.via_negation || (is_feature(taxonomy, o.concept) && o.concept != h.concept))
+                && o.first <= n.last
+                && n.first <= o.last
+        })
+    };
+    let clause = clause_of(words, tokens, text, h.first);
+    hits.iter().any(|n| {
+        n.concept == scope.negation
+            && n.last < h.first
+            && h.first - n.last <= taxonomy.negation_window
+            && !part_of_concept(n)
+            && clause_of(words, tokens, text, n.last) == clause
+            && !hits
+                .iter()
+                .any(|t| t.concept == scope.terminator && t.first > n.last && t.last < h.first)
+    })
+}
+
+/// The sentence's concepts that are not negated, sorted and without repeats.
+fn sentence_features(
+    hits: &[Hit],
+    words: &[usize],
+    tokens: &[Token],
+    text: &str,
+    taxonomy: &Taxonomy,
+) -> Vec<ConceptId> {
+    let mut concepts: Vec<ConceptId> = hits
+        .iter()
+        .filter(|h| is_feature(taxonomy, h.concept))
+        .filter(|h| !hit_negated(h, hits, words, tokens, text, taxonomy))
+        .map(|h| h.concept)
+        .collect();
+    concepts.sort_unstable();
+    concepts.dedup();
+    concepts
+}
+
+/// The model's detection of `family` in a sentence: the words of the (at most three) concepts
+/// that weighed most for it are its triggers.
+#[allow(clippy::too_many_arguments)]
+fn model_detection(
+    model: &FamilyModel,
+    family: crate::Family,
+    p: f32,
+    hits: &[Hit],
+    words: &[usize],
+    tokens: &[Token],
+    text: &str,
+    taxonomy: &Taxonomy,
+) -> Option<Indicator> {
+    let weights = model.families.iter().find(|f| f.family == family)?;
+    let mut best: Vec<(f32, Hit)> = Vec::new();
+    for h in hits {
+        if !is_feature(taxonomy, h.concept) || hit_negated(h, hits, words, tokens, text, taxonomy) {
+            continue;
+        }
+        let w = weights.sentence[usize::from(h.concept)];
+        if w <= 0.0 {
+            continue;
+        }
+        // One hit per concept, and not two over the same words.
+        if best
+            .iter()
+            .any(|(_, b)| b.concept == h.concept || (b.first <= h.last && h.first <= b.last))
+        {
+            continue;
+        }
+        best.push((w, *h));
+    }
+    best.sort_by(|a, b| b.0.total_cmp(&a.0));
+    best.truncate(3);
+    if best.is_empty() {
+        return None;
+    }
+    best.sort_by_key(|(_, h)| h.first);
+    let first = best.iter().map(|(_, h)| h.first).min()?;
+    let last = best.iter().map(|(_, h)| h.last).max()?;
+    let start = tokens[words[first]].start;
+    let end = tokens[words[last]].end;
+    let triggers = best
+        .iter()
+        .map(|(_, h)| text[tokens[words[h.first]].start..tokens[words[h.last]].end].to_string())
+        .collect();
+    Some(Indicator {
+        family,
+        indicator: "other_signs".to_string(),
+        label: format!("Other wording associated with {}", family.label()),
+        text: text[start..end].to_string(),
+        start,
+        end,
+        confidence: crate::round2(model.confidence * p),
+        triggers,
+        hedged: false,
+    })
 }
 
 /// The rule's concepts are in the sentence, one of its context concepts anywhere in the report

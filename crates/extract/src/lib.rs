@@ -19,6 +19,7 @@
 mod address;
 mod cues;
 pub mod eval;
+pub mod family_model;
 mod gazetteer;
 mod indicators;
 mod numeric;
@@ -209,6 +210,7 @@ pub struct Extractor {
     addresses: address::Addresses,
     gazetteer: gazetteer::Gazetteer,
     taxonomy: taxonomy::Taxonomy,
+    family_model: family_model::FamilyModel,
     cues: cues::CueFinder,
 }
 
@@ -234,12 +236,23 @@ impl Extractor {
 
     /// Builds an extractor with a taxonomy given as TOML text.
     pub fn with_taxonomy(toml: &str) -> Result<Extractor, TaxonomyError> {
+        Extractor::with_taxonomy_and_model(toml, family_model::FAMILY_MODEL_TOML)
+    }
+
+    /// Builds an extractor with a taxonomy and a family model given as TOML text.
+    pub fn with_taxonomy_and_model(
+        toml: &str,
+        model_toml: &str,
+    ) -> Result<Extractor, TaxonomyError> {
+        let taxonomy = taxonomy::Taxonomy::from_toml(toml)?;
+        let family_model = family_model::FamilyModel::from_toml(model_toml, &taxonomy)?;
         Ok(Extractor {
             patterns: patterns::Patterns::new(),
             numeric: numeric::Numeric::new(),
             addresses: address::Addresses::new(),
             gazetteer: gazetteer::Gazetteer::new(),
-            taxonomy: taxonomy::Taxonomy::from_toml(toml)?,
+            taxonomy,
+            family_model,
             cues: cues::CueFinder::new(),
         })
     }
@@ -249,6 +262,41 @@ impl Extractor {
     }
 
     pub fn extract(&self, input: &str, config: &Config) -> Extraction {
+        self.extract_inner(input, config, None)
+    }
+
+    /// Each sentence's features for the family model, by name: its concepts that are not
+    /// negated, and `ctx:<name>` for each of the model's context concepts found anywhere in the
+    /// text. For training the model (`corpus/train_family_model.py`), not for analysis.
+    pub fn sentence_features(&self, input: &str) -> Vec<Vec<String>> {
+        let mut features = Vec::new();
+        self.extract_inner(input, &Config::default(), Some(&mut features));
+        let names = &self.taxonomy.concept_names;
+        features
+            .into_iter()
+            .map(|f| {
+                let mut out: Vec<String> = f
+                    .concepts
+                    .iter()
+                    .map(|&c| names[usize::from(c)].clone())
+                    .collect();
+                for (k, on) in f.context.iter().enumerate() {
+                    if *on {
+                        let c = self.family_model.context[k];
+                        out.push(format!("ctx:{}", names[usize::from(c)]));
+                    }
+                }
+                out
+            })
+            .collect()
+    }
+
+    fn extract_inner(
+        &self,
+        input: &str,
+        config: &Config,
+        features: Option<&mut Vec<indicators::SentenceFeatures>>,
+    ) -> Extraction {
         let tokens = text::tokenize(input);
         let sentences = text::sentences(input, &tokens);
         let sentence_starts: Vec<usize> = sentences.iter().map(|(s, _)| *s).collect();
@@ -289,6 +337,11 @@ impl Extractor {
             &entities,
             &self.gazetteer,
             &self.taxonomy,
+            indicators::ModelUse {
+                emit: features.is_none(),
+                model: Some(&self.family_model),
+                features,
+            },
         );
         Extraction {
             entities,

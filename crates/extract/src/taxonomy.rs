@@ -26,6 +26,8 @@ pub enum TaxonomyError {
     EmptyTerm { concept: String, term: String },
     #[error("too many concepts (at most {max})")]
     TooManyConcepts { max: usize },
+    #[error("{0}")]
+    Invalid(String),
 }
 
 /// A concept's index.
@@ -92,6 +94,17 @@ impl Family {
             Family::LabourExploitation => "labour_exploitation",
             Family::SexualExploitation => "sexual_exploitation",
             Family::ControlViolence => "control_violence",
+        }
+    }
+
+    /// The family in words, for what an analyst reads.
+    pub fn label(&self) -> &'static str {
+        match self {
+            Family::ChildCriminalExploitation => "child criminal exploitation",
+            Family::Cuckooing => "cuckooing",
+            Family::LabourExploitation => "labour exploitation",
+            Family::SexualExploitation => "sexual exploitation",
+            Family::ControlViolence => "control and violence",
         }
     }
 
