@@ -15,13 +15,18 @@ pub mod auth;
 mod charts;
 mod dashboard;
 pub mod error;
+mod governance;
 mod intake;
 mod investigate;
+mod lro;
+mod ops;
 mod pages;
+mod plans;
 mod referrals;
 pub mod routes;
 pub mod search_pages;
 pub mod state;
+pub mod threats;
 
 pub use access::{Permission, Role, Viewer};
 pub use routes::{ROUTES, RouteSpec, router};
