@@ -215,7 +215,12 @@ async fn panels(
             heading: "Allocation and capacity",
             summary: vec![
                 format!("Demand {} harm points against capacity {}.", cap.demand, cap.capacity),
-                format!("{held} of {} threats have a lead responsible officer; {} officers holding threats are untrained ({} of them unmentored).", p.threats().len(), cap.untrained_holding().len(), cap.untrained_unmentored_holding().len()),
+                format!(
+                    "{held} of {} threats have a lead responsible officer; untrained officers holding threats: {} ({} of them unmentored).",
+                    p.threats().len(),
+                    cap.untrained_holding().len(),
+                    cap.untrained_unmentored_holding().len()
+                ),
             ],
             charts: vec![
                 bar_chart("Officers by load", "Available officers by their harm-weighted load against capacity.",

@@ -14,6 +14,7 @@ mod audited;
 pub mod auth;
 mod charts;
 mod dashboard;
+pub mod demo;
 pub mod error;
 mod governance;
 mod intake;

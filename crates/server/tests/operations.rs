@@ -6,6 +6,8 @@
 //! outcomes added up; the readiness report as HTML and as a PDF whose outline has every section.
 
 mod common;
+#[path = "common/threats.rs"]
+mod fixture;
 
 use common::{TestApp, hidden};
 use model::CrimeType::{self, *};
@@ -689,4 +691,78 @@ async fn without_a_master_list_the_pages_say_so_and_nothing_is_invented() {
             .all(|a| a["level"] == "not_evidenced")
     );
     app.db.drop_db().await;
+}
+
+/// The demo's roster, once a master list exists: two officers overloaded, one unmentored
+/// officer holding a threat, the two lowest-harm threats without anyone — and a rebalanced
+/// allocation that puts it right.
+async fn the_demo_roster_needs_a_better_allocation(db: TestDb) {
+    let app = TestApp::spawn_with_threats(db, Some(fixture::threats())).await;
+    let names: Vec<String> = (0..server::demo::ROSTER_SIZE)
+        .map(|i| format!("Officer {i}"))
+        .collect();
+    let today = OffsetDateTime::now_utc().date();
+    server::demo::seed_officers(app.store.as_ref(), &names, today, "demo")
+        .await
+        .unwrap();
+    let n = server::demo::seed_allocations(app.store.as_ref(), &fixture::threats(), today, "demo")
+        .await
+        .unwrap();
+    assert_eq!(n, 12);
+    let gov = app.login_as(Role::GovernanceLead).await;
+    let demand: serde_json::Value = gov
+        .get(app.url(&format!("/api/demand?reason={WHY}")))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        demand["overloaded"].as_array().unwrap().len(),
+        2,
+        "{demand}"
+    );
+    assert_eq!(
+        demand["without_officer"].as_array().unwrap().len(),
+        2,
+        "{demand}"
+    );
+    assert_eq!(
+        demand["untrained_unmentored_holding"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1,
+        "{demand}"
+    );
+    let r: serde_json::Value = gov
+        .get(app.url(&format!("/api/allocation?mode=rebalance&reason={WHY}")))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let r = &r["recommendation"];
+    assert_eq!(r["proven_optimal"], true);
+    for l in r["loads"].as_array().unwrap() {
+        assert!(l["after"].as_u64() <= l["capacity"].as_u64(), "{l}");
+    }
+    let served = r["assignments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| !a["officer"].is_null())
+        .count();
+    assert_eq!(
+        served, 14,
+        "capacity enough for every threat once rebalanced"
+    );
+    app.db.drop_db().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sqlite_the_demo_roster_needs_a_better_allocation() {
+    the_demo_roster_needs_a_better_allocation(TestDb::sqlite()).await;
 }
