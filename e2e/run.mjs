@@ -2,14 +2,16 @@
 // driven in Debian's Chromium by playwright-core. Each journey is a user's: signing in,
 // submitting a report (with live validation), the reason prompt, the people at risk and a flagged
 // child's page with its evidence, resolution explanation and decisions, the partner portal and
-// its isolation, the community page, signing out. Screenshots of every page go to
+// its isolation, the community page, signing out; a governance lead seeing two officers over
+// capacity, accepting a better allocation, opening a 4P plan, recording a disruption and printing
+// the readiness report; a referral followed through its states. Screenshots of every page go to
 // artifacts/e2e/ as test artefacts.
 //
 // Run: node e2e/run.mjs   (SIGHTLINE_BIN picks the binary; default target/debug/sightline)
 
 import { chromium } from 'playwright-core';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,6 +42,8 @@ const accounts = [
   ['e2e_officer', 'intelligence_officer', null],
   ['e2e_council', 'partner', 'Fenland District Council'],
   ['e2e_school', 'partner', 'Fenland Academy'],
+  ['e2e_governance', 'governance_lead', null],
+  ['e2e_safeguarding', 'safeguarding_officer', null],
 ];
 for (const [name, role, org] of accounts) {
   const args = ['user', 'add', name, '--role', role, '--name', `E2E ${role}`];
@@ -292,6 +296,134 @@ await journey('community-page', async (page) => {
   await page.getByRole('status').getByText('Thank you').waitFor();
   await shot(page, 'community-thanks');
 });
+
+// Officers, allocation, plans and governance need a threat master list, which is another part of
+// Sightline: this server adds one the test builds, over the same demo database, with the demo's
+// allocations as they stood before Sightline (crates/server/examples/e2e_operations_server.rs).
+const opsBin = process.env.SIGHTLINE_OPS_SERVER || join(root, 'target', 'debug', 'examples', 'e2e_operations_server');
+if (!process.env.SIGHTLINE_OPS_SERVER) {
+  const built = spawnSync('cargo', ['build', '--quiet', '-p', 'server', '--example', 'e2e_operations_server'], { cwd: root, encoding: 'utf8' });
+  if (built.status !== 0) { throw new Error(`cannot build the operations server: ${built.stderr}`); }
+}
+const opsPort = port + 1;
+const opsServer = spawn(opsBin, [db, `127.0.0.1:${opsPort}`], { stdio: ['ignore', 'pipe', 'inherit'] });
+const ops = `http://127.0.0.1:${opsPort}`;
+await new Promise((ok, fail) => {
+  const timer = setTimeout(() => fail(new Error('the operations server did not start')), 30000);
+  opsServer.stdout.on('data', (d) => { if (String(d).includes('serving on')) { clearTimeout(timer); ok(); } });
+  opsServer.on('exit', (code) => fail(new Error(`the operations server exited (${code})`)));
+});
+
+function daysAgo(n) {
+  const d = new Date(Date.now() - n * 86400000);
+  return d.toISOString().slice(0, 10);
+}
+
+async function signInAt(page, at, username) {
+  await page.goto(`${at}/login`);
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${at}/`);
+}
+
+await journey('governance-allocation-plan-readiness', async (page) => {
+  await signInAt(page, ops, 'e2e_governance');
+  await page.getByRole('link', { name: 'Governance', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Governance' }).waitFor();
+  const overloadedCard = page.locator('a.card', { hasText: 'officers over capacity' }).locator('.figure');
+  expect((await overloadedCard.textContent()) === '2', 'two officers over capacity on the dashboard');
+  expect(await page.locator('svg.chart').count() >= 8, 'the charts are drawn');
+  await shot(page, 'governance');
+  // Demand against capacity: who is overloaded, asked why first.
+  await page.getByRole('link', { name: 'Demand against capacity', exact: true }).click();
+  await page.getByLabel('Reason').fill('Monthly SOC governance board');
+  await page.getByLabel('Reason').press('Enter');
+  await page.getByRole('heading', { level: 1, name: 'Demand against capacity' }).waitFor();
+  expect(await page.locator('ul.overloaded li').count() === 2, 'two officers over capacity');
+  await shot(page, 'demand');
+  // The better allocation, with its reasons, accepted.
+  await page.locator('a.card', { hasText: 'a better allocation' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Recommended allocation' }).waitFor();
+  expect(await page.getByText(/who carries \d+ of \d+ points/).first().isVisible(), 'a move from an overloaded officer, with its reason');
+  await shot(page, 'allocation');
+  await page.getByLabel('Decided at, or why').fill('SOC governance board, December');
+  await page.getByRole('button', { name: 'Accept the allocation' }).click();
+  await page.getByRole('status').getByText(/allocations decided/).waitFor();
+  expect(await page.locator('#overloaded ~ p.empty, section[aria-labelledby="overloaded"] p.empty').count() === 1, 'nobody over capacity now');
+  await shot(page, 'demand-after');
+  // A threat's 4P plan: opened, an action added, a disruption recorded.
+  await page.goto(`${ops}/plans?reason=${encodeURIComponent('Monthly SOC governance board')}`);
+  await page.getByRole('heading', { level: 1, name: '4P plans' }).waitFor();
+  await page.locator('table.plans tbody tr a').first().click();
+  await page.getByRole('heading', { level: 1, name: /^Threat grp_/ }).waitFor();
+  await page.getByRole('button', { name: 'Open a 4P plan' }).click();
+  await page.getByRole('status').getByText('the 4P plan').waitFor();
+  await page.getByLabel('Under', { exact: true }).first().selectOption('pursue');
+  await page.getByLabel('Action', { exact: true }).fill('Warrant at the trap house on Orchard Close');
+  await page.getByLabel('Owner').fill('DS Khan, proactive team');
+  await page.getByRole('button', { name: 'Add action' }).click();
+  await page.getByRole('status').getByText('the action').waitFor();
+  const disruption = page.locator('form[action$="/disruptions"]');
+  await disruption.getByRole('radio', { name: 'major' }).check();
+  await disruption.getByLabel('Assessed by').fill('DI Shah, disruptions panel');
+  await disruption.getByLabel('Rationale for the impact').fill('Line holder remanded; the line has been silent for three weeks');
+  await disruption.getByLabel('Operation (if any)').fill('Op KESTREL');
+  await disruption.getByRole('button', { name: 'Record disruption' }).click();
+  await page.getByRole('status').getByText('the disruption').waitFor();
+  expect(await page.locator('table.disruptions').getByText('Line holder remanded').isVisible(), 'the disruption is listed');
+  await shot(page, 'threat-plan');
+  // The readiness report, and its PDF.
+  await page.goto(`${ops}/governance/readiness`);
+  await page.getByRole('heading', { level: 1, name: 'Inspection readiness' }).waitFor();
+  expect(await page.getByText('Self-assessed grade').first().isVisible(), 'a self-assessed grade');
+  await shot(page, 'readiness');
+  const pdf = await page.request.get(`${ops}/governance/readiness.pdf`);
+  expect(pdf.status() === 200 && pdf.headers()['content-type'] === 'application/pdf', 'the PDF is printed');
+  const body = await pdf.body();
+  expect(body.subarray(0, 5).toString() === '%PDF-', 'a PDF');
+  writeFileSync(join(shots, 'readiness.pdf'), body);
+});
+
+await journey('referral-through-its-states', async (page, context) => {
+  await signInAt(page, ops, 'e2e_safeguarding');
+  await page.goto(`${ops}/vulnerable?children=1&reason=${encodeURIComponent('Weekly safeguarding review')}`);
+  await page.locator('table.flagged tbody tr a').first().click();
+  await page.getByRole('heading', { name: 'Vulnerability: flagged' }).waitFor();
+  await page.getByRole('link', { name: 'Refer for safeguarding', exact: true }).click();
+  await page.getByRole('radio', { name: /National Referral Mechanism/ }).check();
+  await page.getByLabel('What the recipient is told').fill('Found running drugs for a county line; missing from care for nine days.');
+  await page.getByLabel('Made on').fill(daysAgo(60));
+  await page.getByRole('button', { name: 'Make the referral' }).click();
+  await page.getByRole('status').getByText('Referral made').waitFor();
+  const steps = [
+    [/reasonable grounds decision/, 'positive', daysAgo(57), 'Single Competent Authority: reasonable grounds'],
+    [/^support/, null, daysAgo(55), 'Recovery support through the county council'],
+    [/conclusive grounds decision/, 'positive', daysAgo(20), 'Single Competent Authority: conclusive grounds'],
+    [/^closed/, null, daysAgo(0), 'Support plan ended, case closed'],
+  ];
+  for (const [state, outcome, on, note] of steps) {
+    await page.getByRole('radio', { name: state }).check();
+    if (outcome) { await page.getByRole('radio', { name: outcome, exact: true }).check(); }
+    await page.getByLabel('On', { exact: true }).fill(on);
+    await page.getByLabel('Note').fill(note);
+    await page.getByRole('button', { name: 'Record' }).click();
+    await page.getByRole('status').getByText('Recorded').waitFor();
+  }
+  expect(await page.locator('dl.facts').getByText('closed', { exact: true }).isVisible(), 'closed after its four steps');
+  expect(await page.locator('ol.steps li').count() === 5, 'made and four steps');
+  const url = page.url();
+  await shot(page, 'referral-closed');
+  // The governance lead follows it too.
+  await context.clearCookies();
+  await signInAt(page, ops, 'e2e_governance');
+  await page.goto(url);
+  await page.getByRole('heading', { level: 1, name: /^Referral #\d+: National Referral Mechanism/ }).waitFor();
+  expect(await page.locator('td span.tag', { hasText: 'met' }).count() >= 1, 'a time target met');
+  expect(!(await page.getByRole('button', { name: 'Record' }).count()), 'a governance lead follows, but does not record');
+  await shot(page, 'referral-governance');
+});
+opsServer.kill();
 
 await browser.close();
 server.kill();

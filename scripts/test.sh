@@ -9,6 +9,12 @@ export SIGHTLINE_TEST_PG
 export SIGHTLINE_SLOW_TESTS=1
 echo "PostgreSQL for tests: $SIGHTLINE_TEST_PG"
 
+# Chromium prints the readiness report as PDF (a server test checks it) and drives the browser
+# tests.
+if ! command -v chromium >/dev/null 2>&1; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets --locked -- -D warnings
 if cargo nextest --version >/dev/null 2>&1; then
@@ -19,12 +25,10 @@ fi
 
 # Browser tests: Debian's Chromium driven by playwright-core from npm (never a downloaded
 # browser). Screenshots of every page land in artifacts/e2e/.
-if ! command -v chromium >/dev/null 2>&1; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-fi
 if ! command -v npm >/dev/null 2>&1; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
 fi
 npm ci --prefix e2e --no-audit --no-fund --silent
 cargo build --locked -p cli
+cargo build --locked -p server --example e2e_operations_server
 node e2e/run.mjs

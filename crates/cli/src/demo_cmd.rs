@@ -145,6 +145,12 @@ pub async fn run(actor: &str, args: DemoArgs) -> anyhow::Result<Outcome> {
         .await
         .map_err(|e| anyhow::anyhow!("cannot create the demo account {username}: {e}"))?;
     }
+    let officers = seed_officers(&store, args.seed, actor).await?;
+    println!(
+        "officers: {officers} simulated lead responsible officers with their skills, training and \
+         mentoring; allocations, 4P plans and the readiness figures that need threats wait for the \
+         threat master list"
+    );
     let ready_in = started.elapsed().as_secs_f64();
     println!("on the command line:");
     println!(
@@ -169,4 +175,33 @@ pub async fn run(actor: &str, args: DemoArgs) -> anyhow::Result<Outcome> {
         println!("Ctrl-C stops the demo.");
     })
     .await
+}
+
+/// The demonstration's officers, named by the simulator (nobody real).
+async fn seed_officers(
+    store: &std::sync::Arc<dyn store::Store>,
+    seed: u64,
+    actor: &str,
+) -> anyhow::Result<usize> {
+    use rand::SeedableRng;
+    let mut rng = sim::util::Rng::seed_from_u64(sim::util::mix(seed, 0x0FF1_CE25, 0));
+    let names: Vec<String> = (0..server::demo::ROSTER_SIZE)
+        .map(|i| {
+            // Mostly British names, as a force's officers mostly are, and a few of other origins.
+            let origin = [0u8, 0, 1, 0, 2, 0, 0, 3, 0, 0][i % 10];
+            let female = i % 3 != 1;
+            let family = sim::names::sample_surname(&mut rng, origin);
+            let given = sim::names::sample_given(&mut rng, origin, family, female, 1984);
+            let surname = sim::names::surname_as_borne(family.0, family.1, female, 1984);
+            format!(
+                "{} {surname}",
+                sim::names::given_name(origin, female, given.forename)
+            )
+        })
+        .collect();
+    let today = time::OffsetDateTime::now_utc().date();
+    let ids = server::demo::seed_officers(store.as_ref(), &names, today, actor)
+        .await
+        .map_err(|e| anyhow::anyhow!("cannot seed the demo officers: {e}"))?;
+    Ok(ids.len())
 }

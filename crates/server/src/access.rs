@@ -75,6 +75,7 @@ impl Role {
             Role::IntelligenceOfficer => matches!(
                 permission,
                 ViewPicture
+                    | ViewOperations
                     | ViewAssessments
                     | SubmitReport
                     | Triage
@@ -86,6 +87,7 @@ impl Role {
             Role::Analyst => matches!(
                 permission,
                 ViewPicture
+                    | ViewOperations
                     | ViewAssessments
                     | SubmitReport
                     | DecideResolution
@@ -93,18 +95,28 @@ impl Role {
                     | Refer
                     | UpdateReferrals
             ),
-            Role::LeadResponsibleOfficer | Role::SafeguardingOfficer => matches!(
+            Role::LeadResponsibleOfficer | Role::SafeguardingOfficer => {
+                matches!(
+                    permission,
+                    ViewPicture
+                        | ViewOperations
+                        | ViewAssessments
+                        | SubmitReport
+                        | ViewReferrals
+                        | Refer
+                        | UpdateReferrals
+                ) || (self == Role::LeadResponsibleOfficer && permission == ManagePlans)
+            }
+            Role::GovernanceLead => matches!(
                 permission,
                 ViewPicture
                     | ViewAssessments
-                    | SubmitReport
                     | ViewReferrals
-                    | Refer
-                    | UpdateReferrals
+                    | ViewOperations
+                    | ManageOfficers
+                    | Allocate
+                    | ManagePlans
             ),
-            Role::GovernanceLead => {
-                matches!(permission, ViewPicture | ViewAssessments | ViewReferrals)
-            }
             Role::Partner => matches!(
                 permission,
                 ViewPicture | SubmitPartnerReport | ViewReferrals | UpdateReferrals
@@ -145,6 +157,15 @@ pub enum Permission {
     DecideResolution,
     /// The audit trail.
     ViewAudit,
+    /// Lead responsible officers, demand against capacity, 4P plans, disruptions, outcomes, the
+    /// governance dashboard and the readiness report. Staff only.
+    ViewOperations,
+    /// Adding officers and recording their skills, training, mentoring and capacity.
+    ManageOfficers,
+    /// Accepting or changing who leads on which threat.
+    Allocate,
+    /// 4P plans, their actions and reviews, disruptions and outcomes.
+    ManagePlans,
     /// Accounts.
     ManageUsers,
 }

@@ -36,7 +36,7 @@ fn source_group(source_type: &str) -> usize {
         .unwrap_or(SOURCES.len() - 1)
 }
 
-fn crime_label(c: model::CrimeType) -> String {
+pub(crate) fn crime_label(c: model::CrimeType) -> String {
     let s = c.as_str().replace('_', " ");
     s.replace("msht", "modern slavery:")
         .replace("drugs county lines", "county lines drugs supply")
@@ -109,14 +109,14 @@ fn percent(part: i64, whole: i64) -> String {
     }
 }
 
-struct Activity {
-    charts: Vec<Chart>,
-    community_share: Option<String>,
-    window: Option<String>,
+pub(crate) struct Activity {
+    pub(crate) charts: Vec<Chart>,
+    pub(crate) community_share: Option<String>,
+    pub(crate) window: Option<String>,
 }
 
 /// The charts of the intelligence the viewer may see, over the weeks up to the latest report.
-async fn activity(state: &AppState, v: &Viewer) -> Result<Activity, store::StoreError> {
+pub(crate) async fn activity(state: &AppState, v: &Viewer) -> Result<Activity, store::StoreError> {
     let partner = (v.role == Role::Partner).then_some(v.id);
     let rows = state.store.report_activity(partner).await?;
     let days: Vec<(Date, &store::ActivityRow)> = rows

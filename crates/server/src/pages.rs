@@ -48,6 +48,9 @@ pub(crate) fn nav(a: &Authed, current: &str) -> Option<Nav> {
     if v.can(Permission::ViewReferrals) {
         items.push(("/referrals", "Referrals"));
     }
+    if v.can(Permission::ViewOperations) {
+        items.push(("/governance", "Governance"));
+    }
     if v.can(Permission::SubmitReport) {
         items.push(("/reports/new", "New report"));
     }

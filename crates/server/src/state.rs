@@ -21,6 +21,11 @@ pub struct Config {
     /// Where the search index lives (`search::Location::for_store`); in memory, built from the
     /// store on first use, unless configured.
     pub search: search::Location,
+    /// Where the active threats come from: the master list. `None` until one is connected, when
+    /// the pages that need threats say so.
+    pub threats: Option<Arc<dyn crate::threats::ThreatSource>>,
+    /// The Chromium that prints reports as PDF (`--print-to-pdf`).
+    pub chromium: std::path::PathBuf,
 }
 
 impl Default for Config {
@@ -32,6 +37,10 @@ impl Default for Config {
             analyse_on_submit: true,
             community_min_seconds: 4,
             search: search::Location::Memory,
+            threats: None,
+            chromium: std::env::var_os("SIGHTLINE_CHROMIUM")
+                .map(Into::into)
+                .unwrap_or_else(|| "chromium".into()),
         }
     }
 }

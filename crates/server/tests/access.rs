@@ -80,6 +80,7 @@ async fn every_route_as_every_role(db: TestDb) {
                 },
             )
             .replace("{file}", "app.css")
+            .replace("{action}", "1")
     };
     let mut failures = Vec::new();
     for role in Role::ALL {

@@ -57,6 +57,8 @@ macro_rules! with_db {
     };
 }
 
+pub(crate) use with_db;
+
 /// Rows per multi-row insert: well inside both databases' limits on bound parameters.
 const ROWS_PER_INSERT: usize = 5000;
 

@@ -13,11 +13,18 @@
 
 mod audit;
 mod common;
+mod operations;
 mod postgres;
 mod sqlite;
 pub mod testing;
 
 pub use audit::{AuditEntry, AuditProblem, NewAuditEntry, now_text};
+pub use operations::{
+    AllocationChange, AllocationRecord, DisruptionRecord, MentoringRecord, MentoringSession,
+    NewDisruption, NewOfficer, NewOutcome, NewPlanAction, OUTCOME_COLUMNS, OfficerRecord,
+    OfficerUpdate, OperationsStore, OutcomeCounts, OutcomeRecord, PlanActionRecord, PlanRecord,
+    PlanReviewRecord, TrainingRecord,
+};
 
 use async_trait::async_trait;
 use futures::stream::BoxStream;
@@ -314,6 +321,9 @@ pub trait Store: Send + Sync {
 
     /// Summaries of current reports, newest first.
     async fn report_summaries(&self, filter: ReportFilter) -> Result<Vec<ReportSummary>>;
+
+    /// Lead responsible officers, allocations, 4P plans, disruptions and outcomes.
+    fn operations(&self) -> &dyn OperationsStore;
 
     /// Checks the whole audit chain; the problems found, none when it is intact.
     async fn verify_audit(&self) -> Result<Vec<AuditProblem>> {
@@ -928,6 +938,10 @@ impl Store for SqlStore {
 
     async fn report_summaries(&self, filter: ReportFilter) -> Result<Vec<ReportSummary>> {
         common::report_summaries(&self.db, &filter).await
+    }
+
+    fn operations(&self) -> &dyn OperationsStore {
+        self
     }
 
     async fn replace_text_findings(

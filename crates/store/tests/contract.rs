@@ -728,6 +728,241 @@ async fn referrals_keep_their_steps_and_are_audited(db: &TestDb) {
     );
 }
 
+async fn officers_and_allocations_keep_their_history(db: &TestDb) {
+    let store = db.open().await;
+    let ops = store.operations();
+    let officer = |name: &str, skills: &[&str]| store::NewOfficer {
+        name: name.into(),
+        rank: "DI".into(),
+        team: "SOC".into(),
+        skills: skills.iter().map(|s| s.to_string()).collect(),
+        capacity: 6,
+        username: None,
+    };
+    let a = ops
+        .add_officer(officer("DI Amira SHAH", &["county_lines"]), "gov1")
+        .await
+        .unwrap();
+    let b = ops
+        .add_officer(officer("DS Ben OKAFOR", &["modern_slavery"]), "gov1")
+        .await
+        .unwrap();
+    assert!(
+        ops.add_training(a, "lro_course", "2025-03-10", None, "gov1")
+            .await
+            .unwrap()
+    );
+    assert!(
+        !ops.add_training(999, "lro_course", "2025-03-10", None, "gov1")
+            .await
+            .unwrap()
+    );
+    let m = ops.add_mentoring(a, b, "2026-09-01", "gov1").await.unwrap();
+    assert!(ops.add_mentoring(a, a, "2026-09-01", "gov1").await.is_err());
+    assert!(
+        ops.add_mentoring_session(m, "2026-10-02", "first session: the 4P plan", "gov1")
+            .await
+            .unwrap()
+    );
+    assert!(
+        ops.update_officer(
+            b,
+            store::OfficerUpdate {
+                rank: "DS".into(),
+                team: "MSHT".into(),
+                skills: vec!["modern_slavery".into(), "child_exploitation".into()],
+                capacity: 4,
+                active: true,
+            },
+            "gov1",
+            "annual skills review"
+        )
+        .await
+        .unwrap()
+    );
+    let officers = ops.officers().await.unwrap();
+    assert_eq!(officers.len(), 2);
+    let shah = officers.iter().find(|o| o.id == a).unwrap();
+    assert_eq!(shah.training[0].completed_on, "2025-03-10");
+    let okafor = officers.iter().find(|o| o.id == b).unwrap();
+    assert_eq!((okafor.capacity, okafor.team.as_str()), (4, "MSHT"));
+    assert_eq!(okafor.mentored_by[0].mentor_id, a);
+    assert_eq!(okafor.mentored_by[0].sessions[0].held_on, "2026-10-02");
+    assert!(ops.end_mentoring(m, "2026-12-01", "gov1").await.unwrap());
+    assert!(
+        !ops.end_mentoring(m, "2026-12-02", "gov1").await.unwrap(),
+        "ended once"
+    );
+
+    let set = |threat: &str, officer: Option<i64>| store::AllocationChange {
+        threat_id: threat.into(),
+        officer_id: officer,
+        basis: "recommended".into(),
+        reason: "skills match".into(),
+    };
+    ops.set_allocations(
+        &[set("grp_0001", Some(a)), set("grp_0002", Some(b))],
+        "gov1",
+        "board 1 Dec",
+    )
+    .await
+    .unwrap();
+    ops.set_allocations(
+        &[set("grp_0001", Some(b)), set("grp_0002", None)],
+        "gov1",
+        "rebalance",
+    )
+    .await
+    .unwrap();
+    let current = ops.allocations(true).await.unwrap();
+    assert_eq!(current.len(), 1);
+    assert_eq!(
+        (current[0].threat_id.as_str(), current[0].officer_id),
+        ("grp_0001", b)
+    );
+    let all = ops.allocations(false).await.unwrap();
+    assert_eq!(all.len(), 3, "ended allocations are kept");
+    assert!(all.iter().filter(|x| x.ended_at.is_some()).count() == 2);
+    let audit = store.audit_entries(0, 100).await.unwrap();
+    let sets: Vec<_> = audit
+        .iter()
+        .filter(|e| e.action == "allocation.set")
+        .collect();
+    assert_eq!(sets.len(), 4);
+    let details: serde_json::Value = serde_json::from_str(&sets[2].details).unwrap();
+    assert_eq!(details["previous"], serde_json::json!(a));
+    assert_eq!(sets[3].reason.as_deref(), Some("rebalance"));
+    assert!(audit.iter().any(
+        |e| e.action == "officer.update" && e.reason.as_deref() == Some("annual skills review")
+    ));
+    assert!(store.verify_audit().await.unwrap().is_empty());
+}
+
+async fn plans_disruptions_and_outcomes_are_kept_per_threat(db: &TestDb) {
+    let store = db.open().await;
+    let ops = store.operations();
+    assert!(
+        ops.open_plan("grp_0001", "2026-10-01", "lro1")
+            .await
+            .unwrap()
+    );
+    assert!(
+        !ops.open_plan("grp_0001", "2026-10-02", "lro1")
+            .await
+            .unwrap()
+    );
+    let action = ops
+        .add_plan_action(store::NewPlanAction {
+            threat_id: "grp_0001".into(),
+            strand: "pursue".into(),
+            description: "Warrant at the trap house".into(),
+            owner: "DS Khan".into(),
+            due_on: "2026-11-01".into(),
+            actor: "lro1".into(),
+        })
+        .await
+        .unwrap();
+    assert!(
+        ops.set_action_status("grp_0001", action, "done", "lro1", "warrant executed")
+            .await
+            .unwrap()
+    );
+    assert!(
+        !ops.set_action_status("grp_0002", action, "done", "lro1", "wrong threat")
+            .await
+            .unwrap()
+    );
+    let review = store::PlanReviewRecord {
+        held_on: "2026-10-28".into(),
+        next_review_on: "2026-11-25".into(),
+        note: "reviewed at the SOC board".into(),
+        recorded_by: "gov1".into(),
+    };
+    assert!(
+        ops.add_plan_review("grp_0001", review.clone())
+            .await
+            .unwrap()
+    );
+    assert!(
+        !ops.add_plan_review("grp_0009", review).await.unwrap(),
+        "no plan"
+    );
+    let plans = ops.plans(None).await.unwrap();
+    assert_eq!(plans.len(), 1);
+    assert_eq!(plans[0].actions[0].status, "done");
+    assert_eq!(plans[0].reviews[0].next_review_on, "2026-11-25");
+    assert!(ops.plans(Some("grp_0002")).await.unwrap().is_empty());
+
+    for (threat, on, impact) in [
+        ("grp_0001", "2026-11-03", "major"),
+        ("grp_0001", "2026-11-20", "negative"),
+        ("grp_0002", "2026-11-05", "minor"),
+    ] {
+        ops.add_disruption(store::NewDisruption {
+            threat_id: threat.into(),
+            occurred_on: on.into(),
+            strand: "pursue".into(),
+            impact: impact.into(),
+            assessor: "DI Shah".into(),
+            rationale: "line holder remanded, line quiet".into(),
+            operation: Some("Op KESTREL".into()),
+            actor: "lro1".into(),
+        })
+        .await
+        .unwrap();
+    }
+    let mine = ops.disruptions(Some("grp_0001")).await.unwrap();
+    assert_eq!(
+        mine.iter().map(|d| d.impact.as_str()).collect::<Vec<_>>(),
+        vec!["negative", "major"],
+        "newest first"
+    );
+    assert_eq!(ops.disruptions(None).await.unwrap().len(), 3);
+    let mut counts = [0i64; 11];
+    counts[0] = 4;
+    counts[7] = 1_250_000;
+    ops.add_outcome(store::NewOutcome {
+        threat_id: "grp_0001".into(),
+        operation: Some("Op KESTREL".into()),
+        occurred_on: "2026-11-03".into(),
+        counts,
+        note: "day of action".into(),
+        actor: "lro1".into(),
+    })
+    .await
+    .unwrap();
+    counts[0] = -1;
+    assert!(
+        ops.add_outcome(store::NewOutcome {
+            threat_id: "grp_0001".into(),
+            operation: None,
+            occurred_on: "2026-11-04".into(),
+            counts,
+            note: String::new(),
+            actor: "lro1".into(),
+        })
+        .await
+        .is_err()
+    );
+    let outcomes = ops.outcomes(Some("grp_0001")).await.unwrap();
+    assert_eq!(outcomes.len(), 1);
+    assert_eq!(
+        (outcomes[0].counts[0], outcomes[0].counts[7]),
+        (4, 1_250_000)
+    );
+    let audit = store.audit_entries(0, 100).await.unwrap();
+    for action in [
+        "plan.open",
+        "plan.action",
+        "plan.action_status",
+        "plan.review",
+        "disruption.add",
+        "outcome.add",
+    ] {
+        assert!(audit.iter().any(|e| e.action == action), "{action} audited");
+    }
+}
+
 macro_rules! contract {
     ($($name:ident),* $(,)?) => {
         mod sqlite {
@@ -768,4 +1003,6 @@ contract!(
     profiles_and_flag_history_are_kept,
     activity_is_counted_for_what_the_viewer_may_see,
     referrals_keep_their_steps_and_are_audited,
+    officers_and_allocations_keep_their_history,
+    plans_disruptions_and_outcomes_are_kept_per_threat,
 );

@@ -31,6 +31,14 @@ pub fn username(role: Role) -> String {
 
 impl TestApp {
     pub async fn spawn(db: TestDb) -> TestApp {
+        TestApp::spawn_with_threats(db, None).await
+    }
+
+    /// A server whose threat master list is these threats (`None`: no master list).
+    pub async fn spawn_with_threats(
+        db: TestDb,
+        threats: Option<Vec<operations::Threat>>,
+    ) -> TestApp {
         let store = db.open().await;
         for role in Role::ALL {
             let org = (role == Role::Partner).then(|| "Fenland District Council".to_string());
@@ -49,6 +57,10 @@ impl TestApp {
             secure_cookies: false,
             analyse_on_submit: false,
             community_min_seconds: 1,
+            threats: threats.map(|t| {
+                std::sync::Arc::new(server::threats::ThreatList(t))
+                    as std::sync::Arc<dyn server::threats::ThreatSource>
+            }),
             ..Config::default()
         };
         let (tx, rx) = tokio::sync::oneshot::channel();

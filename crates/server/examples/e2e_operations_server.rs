@@ -1,0 +1,35 @@
+//! The browser tests' server for officers, allocation, plans and governance: the application
+//! over a demo database, with a threat master list the test builds here (the real master list
+//! is another part of Sightline), and the demo's allocations as they stood before Sightline.
+//!
+//! Usage: `e2e_operations_server DB_URL LISTEN` — prints `serving on http://…` when ready.
+
+use std::sync::Arc;
+
+#[path = "../tests/common/threats.rs"]
+mod fixture;
+
+#[tokio::main]
+async fn main() {
+    let mut args = std::env::args().skip(1);
+    let (Some(db), Some(listen)) = (args.next(), args.next()) else {
+        eprintln!("usage: e2e_operations_server DB_URL LISTEN");
+        std::process::exit(2);
+    };
+    let store = store::open(&db).await.expect("open the database");
+    let threats = fixture::threats();
+    let today = time::OffsetDateTime::now_utc().date();
+    server::demo::seed_allocations(store.as_ref(), &threats, today, "e2e")
+        .await
+        .expect("seed the allocations");
+    let config = server::Config {
+        secure_cookies: false,
+        threats: Some(Arc::new(server::threats::ThreatList(threats))),
+        ..server::Config::default()
+    };
+    server::serve(store, config, listen.parse().expect("an address"), |addr| {
+        println!("serving on http://{addr}/");
+    })
+    .await
+    .expect("serve");
+}

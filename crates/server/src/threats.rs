@@ -1,0 +1,29 @@
+//! Where the application's active threats come from. The threat master list — detected groups
+//! and the persons or deal lines analysts promote, each with its crime types and MoRiLE-shaped
+//! harm score — is kept elsewhere; the pages of lead responsible officers, allocation, 4P plans
+//! and governance read it through [`ThreatSource`], configured in [`crate::Config::threats`].
+//! Until a master list is connected there is none, and those pages say so rather than invent
+//! threats.
+
+use crate::error::Failure;
+use async_trait::async_trait;
+use operations::Threat;
+use store::Store;
+
+/// The active threats on the master list, with their crime types (principal first) and harm.
+#[async_trait]
+pub trait ThreatSource: Send + Sync + std::fmt::Debug {
+    async fn active_threats(&self, store: &dyn Store) -> Result<Vec<Threat>, Failure>;
+}
+
+/// A list the caller holds: threats built by a test, or handed over by a master list kept
+/// outside Sightline.
+#[derive(Debug, Clone)]
+pub struct ThreatList(pub Vec<Threat>);
+
+#[async_trait]
+impl ThreatSource for ThreatList {
+    async fn active_threats(&self, _store: &dyn Store) -> Result<Vec<Threat>, Failure> {
+        Ok(self.0.clone())
+    }
+}
