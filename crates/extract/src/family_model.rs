@@ -48,8 +48,6 @@ pub struct FamilyWeights {
     pub sentence: Vec<f32>,
     /// By position in [`FamilyModel::context`].
     pub context: Vec<f32>,
-    /// The concepts of positive weight, heaviest first.
-    pub positive: Vec<(ConceptId, f32)>,
 }
 
 /// The compiled model.
@@ -105,19 +103,11 @@ impl FamilyModel {
                     sentence[usize::from(concept(name)?)] = w;
                 }
             }
-            let mut positive: Vec<(ConceptId, f32)> = sentence
-                .iter()
-                .enumerate()
-                .filter(|(_, w)| **w > 0.0)
-                .map(|(c, w)| (c as ConceptId, *w))
-                .collect();
-            positive.sort_by(|a, b| b.1.total_cmp(&a.1));
             families.push(FamilyWeights {
                 family,
                 bias: f.bias,
                 sentence,
                 context: ctx,
-                positive,
             });
         }
         for name in raw.family.keys() {
@@ -137,10 +127,11 @@ impl FamilyModel {
     }
 
     /// Whether some family not yet `raised` could reach the threshold with the concepts
-    /// `present` (an upper bound: every present concept of positive weight counted).
+    /// `present` (an upper bound: every present concept of positive weight counted). A sentence
+    /// holds a handful of concepts, so they are looked up rather than the weights scanned.
     pub fn could_reach(
         &self,
-        present: impl Fn(ConceptId) -> bool,
+        present: &[ConceptId],
         context: &[bool],
         raised: impl Fn(Family) -> bool,
     ) -> bool {
@@ -155,13 +146,8 @@ impl FamilyModel {
                     z += f.context[k];
                 }
             }
-            for &(c, w) in &f.positive {
-                if present(c) {
-                    z += w;
-                    if z >= logit {
-                        return true;
-                    }
-                }
+            for &c in present {
+                z += f.sentence[usize::from(c)].max(0.0);
             }
             z >= logit
         })

@@ -141,15 +141,22 @@ pub fn find(
     let mut stems: Vec<Option<u32>> = Vec::new();
     let mut exacts: Vec<Option<u32>> = Vec::new();
     let mut candidates: Vec<(u16, u16)> = Vec::new();
+    let mut present_ids: Vec<ConceptId> = Vec::new();
     let mut chosen: Vec<Hit> = Vec::new();
     let mut infos: Vec<crate::taxonomy::WordInfo> = Vec::new();
     // First every sentence's concepts, so that a rule's context can come from anywhere in the
     // report ("a 15-year-old" in the first sentence makes "two phones" in the third a child's).
-    let mut analysed: Vec<(Vec<usize>, Vec<Hit>, ConceptSet)> = Vec::with_capacity(sentences.len());
+    // Each sentence's words and hits are ranges of two buffers shared by the whole report.
+    let mut analysed: Vec<(std::ops::Range<usize>, std::ops::Range<usize>, ConceptSet)> =
+        Vec::with_capacity(sentences.len());
+    let mut all_words: Vec<usize> = Vec::new();
+    let mut all_hits: Vec<Hit> = Vec::new();
+    let mut words: Vec<usize> = Vec::new();
+    let mut hits: Vec<Hit> = Vec::new();
     let mut in_report = ConceptSet::new();
     for &(s, e) in sentences {
-        let mut words: Vec<usize> = Vec::new();
-        let mut hits: Vec<Hit> = Vec::new();
+        words.clear();
+        hits.clear();
         stems.clear();
         words.extend((s..e).filter(|&i| tokens[i].is_wordlike()));
         if words.is_empty() {
@@ -222,7 +229,11 @@ pub fn find(
             present.insert(h.concept);
             in_report.insert(h.concept);
         }
-        analysed.push((words, hits, present));
+        let w = all_words.len()..all_words.len() + words.len();
+        let h = all_hits.len()..all_hits.len() + hits.len();
+        all_words.extend_from_slice(&words);
+        all_hits.extend_from_slice(&hits);
+        analysed.push((w, h, present));
     }
     let mut previous = ConceptSet::new();
     let context_concepts: &[ConceptId] = model_use.model.map_or(&[], |m| m.context.as_slice());
@@ -231,15 +242,17 @@ pub fn find(
         .map(|&c| in_report.contains(c))
         .collect();
     for (words, hits, present) in &analysed {
-        let (words, hits) = (words.as_slice(), hits.as_slice());
+        let (words, hits) = (&all_words[words.clone()], &all_hits[hits.clone()]);
         let hedged = present.contains(taxonomy.scope.hedge);
         let sentence_first_indicator = out.len();
         candidates.clear();
+        present_ids.clear();
         for (k, word) in present.0.iter().enumerate() {
             let mut bits = *word;
             while bits != 0 {
                 let c = k * 64 + bits.trailing_zeros() as usize;
                 bits &= bits - 1;
+                present_ids.push(c as ConceptId);
                 if let Some(rules) = taxonomy.rules_by_first.get(c) {
                     candidates.extend_from_slice(rules);
                 }
@@ -297,7 +310,7 @@ pub fn find(
             model_use.emit
                 && !present.contains(taxonomy.scope.clear)
                 && m.could_reach(
-                    |c| present.contains(c),
+                    &present_ids,
                     &context_flags,
                     |f| {
                         out[sentence_first_indicator..]
