@@ -77,7 +77,7 @@ impl CueFinder {
         const ALL: u8 = (1 << 5) - 1;
         // Quotation marks are single characters, and apostrophes are everywhere: a byte test
         // is cheaper than stopping the automaton at each one.
-        let mut found = if text.contains(['\'', '"', '\u{2018}', '\u{2019}', '\u{201c}']) {
+        let mut found = if has_quote(text) {
             1 << Cue::Quote as u8
         } else {
             0
@@ -93,6 +93,16 @@ impl CueFinder {
     }
 }
 
+/// Whether `text` holds a quotation mark or an apostrophe: `'`, `"`, `‘`, `’` or `“`. The curly
+/// ones are `E2 80 98`, `E2 80 99` and `E2 80 9C` in UTF-8, so one vectorised search for three
+/// bytes finds them all.
+fn has_quote(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr3_iter(b'\'', b'"', 0xE2, bytes).any(|i| {
+        bytes[i] != 0xE2 || matches!(bytes.get(i + 1..i + 3), Some([0x80, 0x98 | 0x99 | 0x9C]))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -102,5 +112,16 @@ mod tests {
         let c = CueFinder::new().find("Paid £40 to a lad CALLED 'Jay' in his teens");
         assert!(c.has(Cue::Money) && c.has(Cue::Called) && c.has(Cue::Band) && c.has(Cue::Quote));
         assert!(!c.has(Cue::Bank));
+    }
+
+    #[test]
+    fn finds_every_quotation_mark_and_only_those() {
+        for quoted in ["it's", "a \"b\"", "‘Jay’", "Jay’s", "“Jay"] {
+            assert!(has_quote(quoted), "{quoted}");
+        }
+        // Other characters whose UTF-8 starts E2 80: a dash, a closing double quote, an ellipsis.
+        for plain in ["a — b", "b”", "wait…", "£5 café", ""] {
+            assert!(!has_quote(plain), "{plain}");
+        }
     }
 }

@@ -8,9 +8,10 @@
 
 use crate::family_model::FamilyModel;
 use crate::gazetteer::Gazetteer;
-use crate::taxonomy::{ConceptId, IndicatorDef, Rule, Taxonomy, Virtual};
+use crate::taxonomy::{ConceptId, IndicatorDef, Rule, Taxonomy, Virtual, WordInfo};
 use crate::text::{Token, TokenKind};
 use crate::{Entity, EntityType, Indicator, Normalised};
+use std::ops::Range;
 
 /// A concept found in a sentence, over words `first..=last` (indices into the sentence's words).
 #[derive(Debug, Clone, Copy)]
@@ -109,6 +110,25 @@ pub struct SentenceFeatures {
     pub context: Vec<bool>,
 }
 
+/// The working buffers of [`find`], kept from one report to the next (see `crate::Scratch`).
+#[derive(Default)]
+pub struct Scratch {
+    named_tokens: Vec<bool>,
+    words: Vec<usize>,
+    hits: Vec<Hit>,
+    stems: Vec<Option<u32>>,
+    exacts: Vec<Option<u32>>,
+    infos: Vec<WordInfo>,
+    candidates: Vec<(u16, u16)>,
+    present_ids: Vec<ConceptId>,
+    chosen: Vec<Hit>,
+    /// Each sentence's words and hits, as ranges of `all_words` and `all_hits`, and its concepts.
+    analysed: Vec<(Range<usize>, Range<usize>, ConceptSet)>,
+    all_words: Vec<usize>,
+    all_hits: Vec<Hit>,
+    context_flags: Vec<bool>,
+}
+
 #[allow(clippy::too_many_arguments)]
 pub fn find(
     text: &str,
@@ -118,10 +138,30 @@ pub fn find(
     gazetteer: &Gazetteer,
     taxonomy: &Taxonomy,
     mut model_use: ModelUse<'_>,
+    scratch: &mut Scratch,
 ) -> Vec<Indicator> {
+    let Scratch {
+        named_tokens,
+        words,
+        hits,
+        stems,
+        exacts,
+        infos,
+        candidates,
+        present_ids,
+        chosen,
+        analysed,
+        all_words,
+        all_hits,
+        context_flags,
+    } = scratch;
+    analysed.clear();
+    all_words.clear();
+    all_hits.clear();
     // Words inside a name, an e-mail address or an age are not the report's own words: 'BLADE'
     // is a street name, not a weapon, and the "maybe" of "maybe 15" hedges nothing.
-    let mut named_tokens = vec![false; tokens.len()];
+    named_tokens.clear();
+    named_tokens.resize(tokens.len(), false);
     for e in entities {
         let skip = match &e.normalised {
             Normalised::Person { name, aliases, .. } => name.is_some() || !aliases.is_empty(),
@@ -138,21 +178,8 @@ pub fn find(
         }
     }
     let mut out = Vec::new();
-    let mut stems: Vec<Option<u32>> = Vec::new();
-    let mut exacts: Vec<Option<u32>> = Vec::new();
-    let mut candidates: Vec<(u16, u16)> = Vec::new();
-    let mut present_ids: Vec<ConceptId> = Vec::new();
-    let mut chosen: Vec<Hit> = Vec::new();
-    let mut infos: Vec<crate::taxonomy::WordInfo> = Vec::new();
     // First every sentence's concepts, so that a rule's context can come from anywhere in the
     // report ("a 15-year-old" in the first sentence makes "two phones" in the third a child's).
-    // Each sentence's words and hits are ranges of two buffers shared by the whole report.
-    let mut analysed: Vec<(std::ops::Range<usize>, std::ops::Range<usize>, ConceptSet)> =
-        Vec::with_capacity(sentences.len());
-    let mut all_words: Vec<usize> = Vec::new();
-    let mut all_hits: Vec<Hit> = Vec::new();
-    let mut words: Vec<usize> = Vec::new();
-    let mut hits: Vec<Hit> = Vec::new();
     let mut in_report = ConceptSet::new();
     for &(s, e) in sentences {
         words.clear();
@@ -173,9 +200,9 @@ pub fn find(
                     tokens[ti].text(text)
                 }
             }),
-            &mut infos,
+            infos,
         );
-        for info in &infos {
+        for info in infos.iter() {
             stems.push(info.stem);
             exacts.push(info.exact);
         }
@@ -214,34 +241,30 @@ pub fn find(
                 }
             }
         }
-        virtual_hits(
-            text, tokens, &words, entities, gazetteer, taxonomy, &mut hits,
-        );
+        virtual_hits(text, tokens, words, entities, gazetteer, taxonomy, hits);
         if taxonomy.has_shadows
             && hits.iter().any(|h| {
                 h.concept == taxonomy.scope.negation || h.concept == taxonomy.scope.negated_by
             })
         {
-            resolve_negated_terms(&words, tokens, text, taxonomy, &mut hits);
+            resolve_negated_terms(words, tokens, text, taxonomy, hits);
         }
         let mut present = ConceptSet::new();
-        for h in &hits {
+        for h in hits.iter() {
             present.insert(h.concept);
             in_report.insert(h.concept);
         }
         let w = all_words.len()..all_words.len() + words.len();
         let h = all_hits.len()..all_hits.len() + hits.len();
-        all_words.extend_from_slice(&words);
-        all_hits.extend_from_slice(&hits);
+        all_words.extend_from_slice(words);
+        all_hits.extend_from_slice(hits);
         analysed.push((w, h, present));
     }
     let mut previous = ConceptSet::new();
     let context_concepts: &[ConceptId] = model_use.model.map_or(&[], |m| m.context.as_slice());
-    let context_flags: Vec<bool> = context_concepts
-        .iter()
-        .map(|&c| in_report.contains(c))
-        .collect();
-    for (words, hits, present) in &analysed {
+    context_flags.clear();
+    context_flags.extend(context_concepts.iter().map(|&c| in_report.contains(c)));
+    for (words, hits, present) in analysed.iter() {
         let (words, hits) = (&all_words[words.clone()], &all_hits[hits.clone()]);
         let hedged = present.contains(taxonomy.scope.hedge);
         let sentence_first_indicator = out.len();
@@ -261,7 +284,7 @@ pub fn find(
         // Taxonomy order: the first rule of an indicator that matches is the one reported.
         candidates.sort_unstable();
         let mut matched: Option<u16> = None;
-        for &(d, r) in &candidates {
+        for &(d, r) in candidates.iter() {
             if matched == Some(d) {
                 continue;
             }
@@ -277,7 +300,7 @@ pub fn find(
                     words,
                 };
                 if let Some(found) =
-                    match_rule(def, rule, &sentence, tokens, text, taxonomy, &mut chosen)
+                    match_rule(def, rule, &sentence, tokens, text, taxonomy, chosen)
                 {
                     let (first, last, triggers) = found;
                     let start = tokens[words[first]].start;
@@ -309,22 +332,18 @@ pub fn find(
         let worth_scoring = model_use.model.is_some_and(|m| {
             model_use.emit
                 && !present.contains(taxonomy.scope.clear)
-                && m.could_reach(
-                    &present_ids,
-                    &context_flags,
-                    |f| {
-                        out[sentence_first_indicator..]
-                            .iter()
-                            .any(|i| i.family == f)
-                    },
-                )
+                && m.could_reach(present_ids, context_flags, |f| {
+                    out[sentence_first_indicator..]
+                        .iter()
+                        .any(|i| i.family == f)
+                })
         });
         if worth_scoring || model_use.features.is_some() {
             let concepts = sentence_features(hits, words, tokens, text, taxonomy);
             if let Some(model) = model_use.model
                 && worth_scoring
             {
-                for (family, p) in model.score(&concepts, &context_flags) {
+                for (family, p) in model.score(&concepts, context_flags) {
                     if p < model.threshold
                         || out[sentence_first_indicator..]
                             .iter()

@@ -297,9 +297,14 @@ impl Extractor {
         config: &Config,
         features: Option<&mut Vec<indicators::SentenceFeatures>>,
     ) -> Extraction {
-        let tokens = text::tokenize(input);
+        // Buffers reused from this thread's previous extraction; put back at the end.
+        let mut scratch = SCRATCH.take();
+        let mut tokens = std::mem::take(&mut scratch.tokens);
+        text::tokenize_into(input, &mut tokens);
         let sentences = text::sentences(input, &tokens);
-        let sentence_starts: Vec<usize> = sentences.iter().map(|(s, _)| *s).collect();
+        let sentence_starts = &mut scratch.sentence_starts;
+        sentence_starts.clear();
+        sentence_starts.extend(sentences.iter().map(|(s, _)| *s));
 
         let mut found = Vec::new();
         // Which patterns are worth running, from one pass over the text.
@@ -309,25 +314,25 @@ impl Extractor {
         self.numeric.find(input, cues, &windows, config, &mut found);
         self.addresses
             .find(input, &windows, &self.gazetteer, &mut found);
-        let ages: Vec<person::AgeSpan> = found
-            .iter()
-            .filter_map(|e| match e.normalised {
-                Normalised::Age { min, max } => Some(person::AgeSpan {
-                    start: e.start,
-                    end: e.end,
-                    range: model::AgeRange { min, max },
-                }),
-                _ => None,
-            })
-            .collect();
+        let ages = &mut scratch.ages;
+        ages.clear();
+        ages.extend(found.iter().filter_map(|e| match e.normalised {
+            Normalised::Age { min, max } => Some(person::AgeSpan {
+                start: e.start,
+                end: e.end,
+                range: model::AgeRange { min, max },
+            }),
+            _ => None,
+        }));
         person::find(
             input,
             cues,
             &tokens,
-            &sentence_starts,
+            sentence_starts,
             &self.gazetteer,
-            &ages,
+            ages,
             &mut found,
+            &mut scratch.person,
         );
         let entities = resolve_overlaps(found);
         let indicators = indicators::find(
@@ -342,13 +347,32 @@ impl Extractor {
                 model: Some(&self.family_model),
                 features,
             },
+            &mut scratch.indicators,
         );
+        scratch.tokens = tokens;
+        SCRATCH.set(scratch);
         Extraction {
             entities,
             indicators,
             taxonomy_version: self.taxonomy.version.clone(),
         }
     }
+}
+
+/// The working buffers of one extraction, kept per thread from one report to the next: reports
+/// are short, and allocating and growing the buffers afresh for each cost more than much of the
+/// work done in them.
+#[derive(Default)]
+struct Scratch {
+    tokens: Vec<text::Token>,
+    sentence_starts: Vec<usize>,
+    ages: Vec<person::AgeSpan>,
+    person: person::Scratch,
+    indicators: indicators::Scratch,
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
 }
 
 /// Keeps the better of overlapping entities, except where one kind contains another by nature:

@@ -530,13 +530,17 @@ fn find_phones(text: &str, out: &mut Vec<Entity>) {
                 && bytes
                     .get(i + 1)
                     .is_some_and(|n| n.is_ascii_digit() || *n == b'0'));
+        if !starts {
+            i += 1;
+            continue;
+        }
         let prev_ok = i == 0 || {
             let p = bytes[i - 1];
             !(p.is_ascii_alphanumeric()
                 || matches!(p, b'.' | b'/' | b':' | b'-' | b',')
                 || p >= 0x80)
         };
-        if !starts || !prev_ok {
+        if !prev_ok {
             i += 1;
             continue;
         }

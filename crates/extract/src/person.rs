@@ -291,6 +291,15 @@ struct Unit {
     last: usize,
 }
 
+/// The working buffers of [`find`], kept from one report to the next (see `crate::Scratch`).
+#[derive(Default)]
+pub struct Scratch {
+    units: Vec<Unit>,
+    unit_at: Vec<usize>,
+    shapes: Vec<Shape>,
+}
+
+#[allow(clippy::too_many_arguments)]
 pub fn find(
     text: &str,
     cues: Cues,
@@ -299,22 +308,29 @@ pub fn find(
     gazetteer: &Gazetteer,
     ages: &[AgeSpan],
     out: &mut Vec<Entity>,
+    scratch: &mut Scratch,
 ) {
-    let units = units(text, tokens);
+    let Scratch {
+        units,
+        unit_at,
+        shapes,
+    } = scratch;
+    units.clear();
+    fill_units(text, tokens, units);
     // Token index → unit index.
-    let mut unit_at = vec![usize::MAX; tokens.len()];
+    unit_at.clear();
+    unit_at.resize(tokens.len(), usize::MAX);
     for (u, unit) in units.iter().enumerate() {
         unit_at[unit.first] = u;
     }
+    shapes.clear();
+    shapes.extend(units.iter().map(|u| shape_of(&text[u.start..u.end])));
     let finder = Finder {
-        shapes: units
-            .iter()
-            .map(|u| shape_of(&text[u.start..u.end]))
-            .collect(),
+        shapes,
         text,
         tokens,
-        units: &units,
-        unit_at: &unit_at,
+        units,
+        unit_at,
         gazetteer,
         sentence_starts,
     };
@@ -358,8 +374,8 @@ pub fn find(
     finder.descriptions(ages, out);
 }
 
-fn units(text: &str, tokens: &[Token]) -> Vec<Unit> {
-    let mut out = Vec::new();
+/// Appends the units of `tokens` to `out`.
+fn fill_units(text: &str, tokens: &[Token], out: &mut Vec<Unit>) {
     let mut i = 0;
     while i < tokens.len() {
         if tokens[i].kind != TokenKind::Word {
@@ -384,7 +400,6 @@ fn units(text: &str, tokens: &[Token]) -> Vec<Unit> {
         });
         i = last;
     }
-    out
 }
 
 fn shape_of(s: &str) -> Shape {
@@ -413,7 +428,7 @@ fn shape_of(s: &str) -> Shape {
 }
 
 struct Finder<'a> {
-    shapes: Vec<Shape>,
+    shapes: &'a [Shape],
     text: &'a str,
     tokens: &'a [Token],
     units: &'a [Unit],

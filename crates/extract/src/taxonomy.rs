@@ -273,8 +273,8 @@ pub struct Taxonomy {
     /// For each concept, the (indicator, rule) pairs whose first concept it is: a sentence only
     /// tries the rules whose first concept it contains.
     pub rules_by_first: Vec<Vec<(u16, u16)>>,
-    stem_ids: HashMap<String, u32>,
-    exact: HashMap<String, u32>,
+    stem_ids: HashMap<String, u32, FoldHash>,
+    exact: HashMap<String, u32, FoldHash>,
     exact_lists: Vec<Vec<ConceptId>>,
     irregular: HashMap<String, String>,
     stemmer: Stemmer,
@@ -317,8 +317,8 @@ impl Taxonomy {
             has_shadows: false,
             virtual_members: HashMap::new(),
             rules_by_first: Vec::new(),
-            stem_ids: HashMap::new(),
-            exact: HashMap::new(),
+            stem_ids: HashMap::default(),
+            exact: HashMap::default(),
             exact_lists: Vec::new(),
             irregular: raw
                 .irregular
@@ -536,9 +536,8 @@ impl Taxonomy {
 
     /// [`Taxonomy::lookup`] for many words, appending to `out`, with one visit to the cache.
     pub fn lookup_all<'w>(&self, words: impl Iterator<Item = &'w str>, out: &mut Vec<WordInfo>) {
-        type Cache = HashMap<Box<str>, (u32, u32), FoldHash>;
         thread_local! {
-            static CACHE: RefCell<(u64, Cache)> = RefCell::new((u64::MAX, Cache::default()));
+            static CACHE: RefCell<(u64, WordCache)> = RefCell::new((u64::MAX, WordCache::default()));
         }
         const NONE: u32 = u32::MAX;
         const CACHE_LIMIT: usize = 200_000;
@@ -566,7 +565,7 @@ impl Taxonomy {
                 }
                 // Words as written are cached; case and clitics are folded only on a miss.
                 if let Some(hit) = cache.get(word) {
-                    out.push(info(*hit));
+                    out.push(info(hit));
                     continue;
                 }
                 let key = normalise_word(word);
@@ -575,7 +574,7 @@ impl Taxonomy {
                 if cache.len() >= CACHE_LIMIT {
                     cache.clear();
                 }
-                cache.insert(word.into(), (stem, exact));
+                cache.insert(word, (stem, exact));
                 out.push(info((stem, exact)));
             }
         });
@@ -586,6 +585,53 @@ impl Taxonomy {
         self.exact_lists
             .get(exact as usize)
             .map_or(&[], Vec::as_slice)
+    }
+}
+
+/// The per-thread cache of words as written → (stem id, exact id). A word of up to 15 bytes —
+/// nearly every word — is keyed by its bytes and length packed into a `u128`, so a lookup
+/// hashes two integers and compares one, with no pointer to follow.
+#[derive(Default)]
+struct WordCache {
+    short: HashMap<u128, (u32, u32), FoldHash>,
+    long: HashMap<Box<str>, (u32, u32), FoldHash>,
+}
+
+impl WordCache {
+    fn packed(word: &str) -> Option<u128> {
+        let bytes = word.as_bytes();
+        // Shifted in byte by byte: copying into a buffer and reading it back as one integer
+        // stalls the processor more than these few shifts cost.
+        (bytes.len() < 16).then(|| {
+            let len = (bytes.len() as u128) << 120;
+            bytes
+                .iter()
+                .enumerate()
+                .fold(len, |key, (i, &b)| key | (u128::from(b) << (8 * i)))
+        })
+    }
+
+    fn get(&self, word: &str) -> Option<(u32, u32)> {
+        match WordCache::packed(word) {
+            Some(key) => self.short.get(&key).copied(),
+            None => self.long.get(word).copied(),
+        }
+    }
+
+    fn insert(&mut self, word: &str, value: (u32, u32)) {
+        match WordCache::packed(word) {
+            Some(key) => self.short.insert(key, value),
+            None => self.long.insert(word.into(), value),
+        };
+    }
+
+    fn len(&self) -> usize {
+        self.short.len() + self.long.len()
+    }
+
+    fn clear(&mut self) {
+        self.short.clear();
+        self.long.clear();
     }
 }
 
@@ -603,17 +649,38 @@ impl std::hash::BuildHasher for FoldHash {
 
 pub struct FxHasher(u64);
 
+impl FxHasher {
+    fn add(&mut self, v: u64) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(K);
+    }
+}
+
 impl std::hash::Hasher for FxHasher {
     fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
+        // Eight bytes at a time, then the rest as four, two and one: words are short, so the
+        // tail is most of the work.
         let mut chunks = bytes.chunks_exact(8);
         for c in &mut chunks {
-            let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-            self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(K);
+            self.add(u64::from_le_bytes([
+                c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7],
+            ]));
         }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        let mut rest = chunks.remainder();
+        if let [a, b, c, d, tail @ ..] = rest {
+            self.add(u64::from(u32::from_le_bytes([*a, *b, *c, *d])));
+            rest = tail;
         }
+        if let [a, b, tail @ ..] = rest {
+            self.add(u64::from(u16::from_le_bytes([*a, *b])));
+            rest = tail;
+        }
+        if let [a] = rest {
+            self.add(u64::from(*a));
+        }
+    }
+    fn write_u8(&mut self, b: u8) {
+        self.add(u64::from(b));
     }
     fn finish(&self) -> u64 {
         self.0

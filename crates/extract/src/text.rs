@@ -46,7 +46,15 @@ fn is_apostrophe(c: char) -> bool {
 
 /// Splits `text` into tokens.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let mut tokens = Vec::with_capacity(text.len() / 4);
+    let mut tokens = Vec::new();
+    tokenize_into(text, &mut tokens);
+    tokens
+}
+
+/// [`tokenize`] into a buffer, which is cleared first.
+pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
+    tokens.clear();
+    tokens.reserve(text.len() / 4);
     let bytes = text.as_bytes();
     let mut i = 0;
     let mut space = false;
@@ -79,19 +87,28 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         if c.is_alphanumeric() {
             let mut has_alpha = false;
             let mut has_digit = false;
+            let mut has_apostrophe = false;
             let mut j = i;
             while j < bytes.len() {
                 let b = bytes[j];
+                // ASCII letters and digits, the bulk of report text, without decoding.
+                if b.is_ascii_digit() {
+                    has_digit = true;
+                    j += 1;
+                    continue;
+                }
+                if b.is_ascii_alphabetic() {
+                    has_alpha = true;
+                    j += 1;
+                    continue;
+                }
                 let (ch, len) = if b < 0x80 {
                     (b as char, 1)
                 } else {
                     let ch = text[j..].chars().next().unwrap_or(' ');
                     (ch, ch.len_utf8())
                 };
-                if ch.is_ascii_digit() {
-                    has_digit = true;
-                    j += len;
-                } else if ch.is_alphanumeric() {
+                if ch.is_alphanumeric() {
                     has_alpha = true;
                     j += len;
                 } else if is_apostrophe(ch)
@@ -102,6 +119,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                         .next()
                         .is_some_and(|n| n.is_alphabetic())
                 {
+                    has_apostrophe = true;
                     j += len;
                 } else {
                     break;
@@ -112,7 +130,19 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 (false, true) => TokenKind::Number,
                 _ => TokenKind::Alnum,
             };
-            push_word(text, &mut tokens, start, j, kind, space, newline);
+            let token = Token {
+                start,
+                end: j,
+                kind,
+                space_before: space,
+                newline_before: newline,
+            };
+            // Every clitic holds an apostrophe.
+            if has_apostrophe {
+                push_word(text, tokens, token);
+            } else {
+                tokens.push(token);
+            }
             i = j;
         } else {
             i += c.len_utf8();
@@ -127,19 +157,17 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         space = false;
         newline = false;
     }
-    tokens
 }
 
 /// Pushes a word, splitting off a clitic: `n't`, `'ll`, `'d`, `'s`, `'re`, `'ve`, `'m`.
-fn push_word(
-    text: &str,
-    tokens: &mut Vec<Token>,
-    start: usize,
-    end: usize,
-    kind: TokenKind,
-    space: bool,
-    newline: bool,
-) {
+fn push_word(text: &str, tokens: &mut Vec<Token>, token: Token) {
+    let Token {
+        start,
+        end,
+        kind,
+        space_before: space,
+        newline_before: newline,
+    } = token;
     let word = &text[start..end];
     let mut split_at = None;
     if kind == TokenKind::Word {
