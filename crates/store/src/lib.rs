@@ -13,12 +13,17 @@
 
 mod audit;
 mod common;
+mod groups;
 mod operations;
 mod postgres;
 mod sqlite;
 pub mod testing;
 
 pub use audit::{AuditEntry, AuditProblem, NewAuditEntry, now_text};
+pub use groups::{
+    GroupDealLineRow, GroupMemberRow, GroupMembership, GroupObjectRow, GroupReportRow,
+    NetworkStore, StoredGroup, Visibility,
+};
 pub use operations::{
     AllocationChange, AllocationRecord, DisruptionRecord, MentoringRecord, MentoringSession,
     NewDisruption, NewOfficer, NewOutcome, NewPlanAction, OUTCOME_COLUMNS, OfficerRecord,
@@ -324,6 +329,9 @@ pub trait Store: Send + Sync {
 
     /// Lead responsible officers, allocations, 4P plans, disruptions and outcomes.
     fn operations(&self) -> &dyn OperationsStore;
+
+    /// The groups the network finds and the saved network (`groups.rs`, migration 0009).
+    fn network(&self) -> &dyn NetworkStore;
 
     /// Checks the whole audit chain; the problems found, none when it is intact.
     async fn verify_audit(&self) -> Result<Vec<AuditProblem>> {
@@ -941,6 +949,10 @@ impl Store for SqlStore {
     }
 
     fn operations(&self) -> &dyn OperationsStore {
+        self
+    }
+
+    fn network(&self) -> &dyn NetworkStore {
         self
     }
 
