@@ -93,6 +93,7 @@ pub(crate) fn report_evidence(
                 role: PersonRole::Unknown,
                 age: r.text_ages.get(mention).copied(),
                 indicators: Vec::new(),
+                recorded: false,
             });
         }
         if seen.insert(id.clone()) {
