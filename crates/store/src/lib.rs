@@ -17,6 +17,7 @@ mod operations;
 mod postgres;
 mod sqlite;
 pub mod testing;
+mod threats;
 
 pub use audit::{AuditEntry, AuditProblem, NewAuditEntry, now_text};
 pub use operations::{
@@ -25,6 +26,8 @@ pub use operations::{
     OfficerUpdate, OperationsStore, OutcomeCounts, OutcomeRecord, PlanActionRecord, PlanRecord,
     PlanReviewRecord, TrainingRecord,
 };
+
+pub use threats::{HarmPoint, PROMOTABLE, Promotion, ThreatRow, ThreatStore};
 
 use async_trait::async_trait;
 use futures::stream::BoxStream;
@@ -324,6 +327,9 @@ pub trait Store: Send + Sync {
 
     /// Lead responsible officers, allocations, 4P plans, disruptions and outcomes.
     fn operations(&self) -> &dyn OperationsStore;
+
+    /// The threat master list, each threat's harm over time, and analysts' promotions.
+    fn master_list(&self) -> &dyn ThreatStore;
 
     /// Checks the whole audit chain; the problems found, none when it is intact.
     async fn verify_audit(&self) -> Result<Vec<AuditProblem>> {
@@ -941,6 +947,10 @@ impl Store for SqlStore {
     }
 
     fn operations(&self) -> &dyn OperationsStore {
+        self
+    }
+
+    fn master_list(&self) -> &dyn ThreatStore {
         self
     }
 
