@@ -98,6 +98,8 @@ struct SightingBase {
     dob: Option<String>,
     /// Found in the report's text rather than its structured fields.
     from_text: bool,
+    /// The report records them living at one of its places.
+    resident: bool,
 }
 
 /// The object mentions of the picture: phones, vehicles and places, for resolution by key.
@@ -157,6 +159,11 @@ pub async fn analyse(store: &Arc<dyn Store>, options: AnalyseOptions) -> Result<
                         .filter(|n| !n.is_empty()),
                     dob: p.dob.and_then(|d| d.iso()),
                     from_text: false,
+                    resident: r.entities.links.iter().any(|l| {
+                        l.from == p.id
+                            && l.link_type == model::LinkType::LivesAt
+                            && r.entities.locations.iter().any(|loc| loc.id == l.to)
+                    }),
                 },
             );
         }
@@ -235,6 +242,7 @@ pub async fn analyse(store: &Arc<dyn Store>, options: AnalyseOptions) -> Result<
                         _ => None,
                     }),
                     from_text: true,
+                    resident: false,
                 },
             );
         }
@@ -430,6 +438,7 @@ pub async fn analyse(store: &Arc<dyn Store>, options: AnalyseOptions) -> Result<
                             age: base.age,
                             crime_types: meta.crime_types.clone(),
                             cues: cues.get(*m).cloned().unwrap_or_default(),
+                            resident: base.resident,
                         })
                     })
                     .collect();
