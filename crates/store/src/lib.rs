@@ -13,6 +13,7 @@
 
 mod audit;
 mod common;
+mod groups;
 mod operations;
 mod postgres;
 mod sqlite;
@@ -20,6 +21,10 @@ pub mod testing;
 mod threats;
 
 pub use audit::{AuditEntry, AuditProblem, NewAuditEntry, now_text};
+pub use groups::{
+    GroupDealLineRow, GroupMemberRow, GroupMembership, GroupObjectRow, GroupReportRow,
+    NetworkStore, StoredGroup, Visibility,
+};
 pub use operations::{
     AllocationChange, AllocationRecord, DisruptionRecord, MentoringRecord, MentoringSession,
     NewDisruption, NewOfficer, NewOutcome, NewPlanAction, OUTCOME_COLUMNS, OfficerRecord,
@@ -330,6 +335,9 @@ pub trait Store: Send + Sync {
 
     /// The threat master list, each threat's harm over time, and analysts' promotions.
     fn master_list(&self) -> &dyn ThreatStore;
+
+    /// The groups the network finds and the saved network (`groups.rs`, migration 0009).
+    fn network(&self) -> &dyn NetworkStore;
 
     /// Checks the whole audit chain; the problems found, none when it is intact.
     async fn verify_audit(&self) -> Result<Vec<AuditProblem>> {
@@ -951,6 +959,10 @@ impl Store for SqlStore {
     }
 
     fn master_list(&self) -> &dyn ThreatStore {
+        self
+    }
+
+    fn network(&self) -> &dyn NetworkStore {
         self
     }
 
