@@ -18,6 +18,7 @@ mod operations;
 mod postgres;
 mod sqlite;
 pub mod testing;
+mod threats;
 
 pub use audit::{AuditEntry, AuditProblem, NewAuditEntry, now_text};
 pub use groups::{
@@ -30,6 +31,8 @@ pub use operations::{
     OfficerUpdate, OperationsStore, OutcomeCounts, OutcomeRecord, PlanActionRecord, PlanRecord,
     PlanReviewRecord, TrainingRecord,
 };
+
+pub use threats::{HarmPoint, PROMOTABLE, Promotion, ThreatRow, ThreatStore};
 
 use async_trait::async_trait;
 use futures::stream::BoxStream;
@@ -329,6 +332,9 @@ pub trait Store: Send + Sync {
 
     /// Lead responsible officers, allocations, 4P plans, disruptions and outcomes.
     fn operations(&self) -> &dyn OperationsStore;
+
+    /// The threat master list, each threat's harm over time, and analysts' promotions.
+    fn master_list(&self) -> &dyn ThreatStore;
 
     /// The groups the network finds and the saved network (`groups.rs`, migration 0009).
     fn network(&self) -> &dyn NetworkStore;
@@ -949,6 +955,10 @@ impl Store for SqlStore {
     }
 
     fn operations(&self) -> &dyn OperationsStore {
+        self
+    }
+
+    fn master_list(&self) -> &dyn ThreatStore {
         self
     }
 
