@@ -9,10 +9,12 @@
 //! withdrawn version or a decision touch — are worked out again, and the answer is the one a
 //! full rebuild would give.
 
+mod network;
 mod persons;
 mod run;
 mod text;
 
+pub use network::NetworkSummary;
 pub use persons::{ExportedPerson, Vulnerability, resolved_persons};
 pub use run::{AnalyseOptions, AnalyseSummary, ObjectsSummary, PersonsSummary, PhaseTime, analyse};
 
@@ -25,6 +27,8 @@ pub enum AnalysisError {
     Model(String),
     #[error("not found: {0}")]
     NotFound(String),
+    #[error("the network cannot be built: {0}")]
+    Graph(String),
     #[error("analysis stopped: {0}")]
     Interrupted(String),
 }

@@ -1,7 +1,7 @@
 //! The resolved persons of the picture, as exchange-v1 exports them: each person with every
 //! mention resolved to them, their names as recorded and their dates of birth. A mention stored
 //! since the last analysis is its own person until the next one, so that every mention appears
-//! in exactly one person.
+//! in exactly one person. Each person carries the ids of the groups they are a member of.
 
 use crate::Result;
 use futures::TryStreamExt;
@@ -62,6 +62,15 @@ pub async fn resolved_persons(store: &dyn Store) -> Result<Vec<ExportedPerson>> 
             )
         })
         .collect();
+    // The groups each person is a member of, in the force's full view.
+    let mut groups_of: HashMap<String, Vec<String>> = HashMap::new();
+    for m in store
+        .network()
+        .memberships(&[], store::Visibility::Full)
+        .await?
+    {
+        groups_of.entry(m.person_id).or_default().push(m.group_id);
+    }
     let mut next = assigned
         .values()
         .filter_map(|p| resolve::person_number(p))
@@ -119,12 +128,12 @@ pub async fn resolved_persons(store: &dyn Store) -> Result<Vec<ExportedPerson>> 
         .map(|(id, mut p)| {
             p.mentions.sort();
             ExportedPerson {
+                groups: groups_of.remove(&id).unwrap_or_default(),
                 vulnerability: assessed.get(&id).cloned().unwrap_or_default(),
                 id,
                 mentions: p.mentions,
                 names: p.names.into_iter().collect(),
                 dobs: p.dobs.into_iter().collect(),
-                groups: Vec::new(),
             }
         })
         .collect())

@@ -62,6 +62,7 @@ pub struct AnalyseSummary {
     pub reports: u64,
     pub persons: PersonsSummary,
     pub objects: ObjectsSummary,
+    pub network: crate::network::NetworkSummary,
     pub blocking: Option<BlockingReport>,
     pub training: Option<TrainingReport>,
     pub seconds: f64,
@@ -98,6 +99,8 @@ struct SightingBase {
     dob: Option<String>,
     /// Found in the report's text rather than its structured fields.
     from_text: bool,
+    /// The report records them living at one of its places.
+    resident: bool,
 }
 
 /// The object mentions of the picture: phones, vehicles and places, for resolution by key.
@@ -128,6 +131,7 @@ pub async fn analyse(store: &Arc<dyn Store>, options: AnalyseOptions) -> Result<
     let mut reports = 0u64;
     let mut texts: Vec<(String, time::Date, String, model::Entities)> = Vec::new();
     let mut metas: Vec<ReportMeta> = Vec::new();
+    let mut gradings: Vec<(model::Grading, Vec<model::CrimeType>)> = Vec::new();
     let mut sightings: HashMap<String, SightingBase> = HashMap::new();
     let mut stream = store.reports();
     while let Some(r) = stream.try_next().await? {
@@ -157,6 +161,11 @@ pub async fn analyse(store: &Arc<dyn Store>, options: AnalyseOptions) -> Result<
                         .filter(|n| !n.is_empty()),
                     dob: p.dob.and_then(|d| d.iso()),
                     from_text: false,
+                    resident: r.entities.links.iter().any(|l| {
+                        l.from == p.id
+                            && l.link_type == model::LinkType::LivesAt
+                            && r.entities.locations.iter().any(|loc| loc.id == l.to)
+                    }),
                 },
             );
         }
@@ -179,20 +188,22 @@ pub async fn analyse(store: &Arc<dyn Store>, options: AnalyseOptions) -> Result<
         for l in &r.entities.locations {
             objects.places.push((id(&l.id), l.address.clone()));
         }
+        gradings.push((r.grading.clone(), r.crime_types.clone()));
         texts.push((r.report_ref, r.received.date(), r.text, r.entities));
     }
     drop(stream);
 
     mark("read reports", &mut timings);
     // What the reports' text adds, found in parallel.
-    let found: Vec<crate::text::TextMentions> = tokio::task::spawn_blocking(move || {
+    let (texts, found) = tokio::task::spawn_blocking(move || {
         use rayon::prelude::*;
-        texts
+        let found: Vec<crate::text::TextMentions> = texts
             .par_iter()
             .map(|(r, received, text, entities)| {
                 crate::text::text_mentions(r, *received, text, entities)
             })
-            .collect()
+            .collect();
+        (texts, found)
     })
     .await
     .map_err(|e| AnalysisError::Interrupted(e.to_string()))?;
@@ -205,7 +216,18 @@ pub async fn analyse(store: &Arc<dyn Store>, options: AnalyseOptions) -> Result<
         .enumerate()
         .map(|(i, m)| (m.report_ref.as_str(), i))
         .collect();
-    for f in found {
+    let mut inputs: Vec<crate::network::ReportInput> = Vec::with_capacity(texts.len());
+    for ((f, (report_ref, received, _, entities)), (grading, crime_types)) in
+        found.into_iter().zip(texts).zip(gradings)
+    {
+        inputs.push(report_input(
+            report_ref,
+            received,
+            grading,
+            crime_types,
+            entities,
+            &f,
+        ));
         text_persons += f.persons.len() as u64;
         for p in &f.persons {
             let Some((report_ref, _)) = p.mention.split_once('#') else {
@@ -235,6 +257,7 @@ pub async fn analyse(store: &Arc<dyn Store>, options: AnalyseOptions) -> Result<
                         _ => None,
                     }),
                     from_text: true,
+                    resident: false,
                 },
             );
         }
@@ -430,6 +453,7 @@ pub async fn analyse(store: &Arc<dyn Store>, options: AnalyseOptions) -> Result<
                             age: base.age,
                             crime_types: meta.crime_types.clone(),
                             cues: cues.get(*m).cloned().unwrap_or_default(),
+                            resident: base.resident,
                         })
                     })
                     .collect();
@@ -473,6 +497,24 @@ pub async fn analyse(store: &Arc<dyn Store>, options: AnalyseOptions) -> Result<
     store.replace_object_assignments(&object_rows).await?;
     mark("resolve and save objects", &mut timings);
 
+    // The network and its groups.
+    let person_of: HashMap<String, String> = clusters
+        .iter()
+        .zip(&ids)
+        .flat_map(|(cluster, id)| cluster.iter().map(move |m| (m.to_string(), id.clone())))
+        .collect();
+    let object_of: HashMap<String, String> = object_rows
+        .into_iter()
+        .map(|o| (o.mention, o.entity_id))
+        .collect();
+    let names: HashMap<String, (String, Option<String>)> = profiles
+        .into_iter()
+        .map(|p| (p.person_id, (p.display_name, p.shareable_name)))
+        .collect();
+    let network =
+        crate::network::analyse_network(store, inputs, person_of, object_of, names).await?;
+    mark("network and groups", &mut timings);
+
     let summary = AnalyseSummary {
         reports,
         persons: PersonsSummary {
@@ -487,6 +529,7 @@ pub async fn analyse(store: &Arc<dyn Store>, options: AnalyseOptions) -> Result<
             flagged,
         },
         objects: objects_summary,
+        network,
         blocking,
         training,
         seconds: started.elapsed().as_secs_f64(),
@@ -509,10 +552,80 @@ pub async fn analyse(store: &Arc<dyn Store>, options: AnalyseOptions) -> Result<
                 "changed": summary.persons.changed,
                 "model": summary.persons.model_id,
                 "trained": summary.persons.trained,
+                "groups": summary.network.groups,
             }),
         })
         .await?;
     Ok(summary)
+}
+
+/// What a report gives the network: its fields, and what its text adds (`found`).
+fn report_input(
+    report_ref: String,
+    received: time::Date,
+    grading: model::Grading,
+    crime_types: Vec<model::CrimeType>,
+    entities: model::Entities,
+    found: &crate::text::TextMentions,
+) -> crate::network::ReportInput {
+    use crate::network::indicator;
+    let year = received.year();
+    let text_ages = found
+        .persons
+        .iter()
+        .filter_map(|p| {
+            let (from, to) = p.dob?.years();
+            Some((
+                p.mention.clone(),
+                model::AgeRange {
+                    min: (year - to).clamp(0, 120) as u8,
+                    max: (year - from).clamp(0, 120) as u8,
+                },
+            ))
+        })
+        .collect();
+    let phones: HashMap<&str, &Option<String>> =
+        found.phones.iter().map(|(m, k)| (m.as_str(), k)).collect();
+    let vehicles: HashMap<&str, &Option<String>> = found
+        .vehicles
+        .iter()
+        .map(|(m, k)| (m.as_str(), k))
+        .collect();
+    let text_mentions = found
+        .displays
+        .iter()
+        .map(|(mention, kind, display)| {
+            let value = match kind {
+                EntityKind::Phone => phones.get(mention.as_str()).and_then(|k| (*k).clone()),
+                EntityKind::Vehicle => vehicles.get(mention.as_str()).and_then(|k| (*k).clone()),
+                EntityKind::Location => Some(display.clone()),
+                EntityKind::Person => None,
+            };
+            (mention.clone(), *kind, value)
+        })
+        .collect();
+    crate::network::ReportInput {
+        report_ref,
+        received,
+        grading,
+        crime_types,
+        entities,
+        text_mentions,
+        text_ages,
+        indicators: found
+            .indicators
+            .iter()
+            .filter_map(|i| indicator(&i.family, &i.indicator, i.confidence))
+            .collect(),
+        cues: found
+            .cues
+            .iter()
+            .filter(|(_, c)| c.direct)
+            .filter_map(|(m, c)| {
+                Some((m.clone(), indicator(&c.family, &c.indicator, c.confidence)?))
+            })
+            .collect(),
+    }
 }
 
 /// A person found in text, named as a report's fields would name them: forenames as words,

@@ -64,6 +64,28 @@ async fn person_of(store: &Arc<dyn Store>) -> HashMap<String, String> {
         .collect()
 }
 
+/// The stored groups of one visibility: id, kind and members with their roles.
+async fn groups(
+    store: &Arc<dyn Store>,
+    visibility: store::Visibility,
+) -> Vec<(String, String, Vec<(String, String)>)> {
+    store
+        .network()
+        .groups(visibility)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|g| {
+            let members = g
+                .members
+                .into_iter()
+                .map(|m| (m.person_id, m.role))
+                .collect();
+            (g.id, g.kind, members)
+        })
+        .collect()
+}
+
 async fn incremental_runs_agree_with_a_rebuild(db: &TestDb) {
     let store = db.open().await;
     let lines = world_lines();
@@ -84,6 +106,9 @@ async fn incremental_runs_agree_with_a_rebuild(db: &TestDb) {
         incremental.persons
     );
     let grown = partition(&store).await;
+    let grown_groups = groups(&store, store::Visibility::Full).await;
+    assert!(!grown_groups.is_empty(), "the world's groups are found");
+    assert_eq!(incremental.network.groups as usize, grown_groups.len());
 
     // Person ids stay with the people they named.
     let ids_after = person_of(&store).await;
@@ -111,6 +136,11 @@ async fn incremental_runs_agree_with_a_rebuild(db: &TestDb) {
         partition(&store).await,
         grown,
         "incremental and rebuild agree"
+    );
+    assert_eq!(
+        groups(&store, store::Visibility::Full).await,
+        grown_groups,
+        "the same groups, under the same ids"
     );
 
     // Every mention in exactly one person.
@@ -221,6 +251,85 @@ async fn decisions_split_merge_and_can_be_withdrawn(db: &TestDb) {
     assert!(store.verify_audit().await.unwrap().is_empty());
 }
 
+/// Groups are stored with the reports they rest on and their handling codes; the partner's
+/// view holds only what `P`-coded reports show, and a world known only from `C`-coded reports
+/// shows a partner no group at all. Group ids survive a new analysis.
+async fn groups_are_stored_with_their_evidence_and_a_partner_view(db: &TestDb) {
+    use store::Visibility::{Full, Shareable};
+    let store = db.open().await;
+    let lines = world_lines();
+    ingest(&store, &lines).await;
+    analyse(&store, AnalyseOptions::default()).await.unwrap();
+    let full = store.network().groups(Full).await.unwrap();
+    let shared = store.network().groups(Shareable).await.unwrap();
+    assert!(full.len() >= 3, "{} groups", full.len());
+    let ids: BTreeSet<&str> = full.iter().map(|g| g.id.as_str()).collect();
+    for g in &full {
+        assert!(g.members.len() >= 3);
+        assert!(
+            g.members
+                .iter()
+                .all(|m| !m.reports.is_empty() && !m.reasons.is_empty())
+        );
+        if g.kind == "county_line" {
+            assert!(!g.deal_lines.is_empty(), "{} has its deal line", g.id);
+        }
+    }
+    for g in &shared {
+        assert!(
+            ids.contains(g.id.as_str()),
+            "a view of a group the force has"
+        );
+        assert!(
+            g.reports
+                .iter()
+                .all(|r| r.handling == model::HandlingCode::P),
+            "{} rests on P-coded reports alone",
+            g.id
+        );
+    }
+    let persons = resolved_persons(store.as_ref()).await.unwrap();
+    let in_groups: usize = persons.iter().map(|p| p.groups.len()).sum();
+    assert_eq!(
+        in_groups,
+        full.iter().map(|g| g.members.len()).sum::<usize>(),
+        "each member's person carries the group"
+    );
+
+    // The same intelligence again, every report now C-coded: the force's groups stay, with
+    // the same ids; a partner is shown none of them.
+    let restricted: Vec<String> = lines
+        .iter()
+        .map(|l| {
+            let mut v: serde_json::Value = serde_json::from_str(l).unwrap();
+            v["grading"]["handling"] = "C".into();
+            v["grading"]["conditions"] = "not for partners".into();
+            v.to_string()
+        })
+        .collect();
+    ingest(&store, &restricted).await;
+    analyse(&store, AnalyseOptions::default()).await.unwrap();
+    let again = store.network().groups(Full).await.unwrap();
+    assert_eq!(
+        again.iter().map(|g| &g.id).collect::<Vec<_>>(),
+        full.iter().map(|g| &g.id).collect::<Vec<_>>()
+    );
+    assert!(again.iter().all(|g| {
+        g.reports
+            .iter()
+            .all(|r| r.handling == model::HandlingCode::C)
+    }));
+    assert!(store.network().groups(Shareable).await.unwrap().is_empty());
+    assert!(
+        store
+            .network()
+            .memberships(&[], Shareable)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+}
+
 macro_rules! on_both_backends {
     ($($name:ident),* $(,)?) => {
         mod sqlite {
@@ -247,4 +356,5 @@ macro_rules! on_both_backends {
 on_both_backends!(
     incremental_runs_agree_with_a_rebuild,
     decisions_split_merge_and_can_be_withdrawn,
+    groups_are_stored_with_their_evidence_and_a_partner_view,
 );

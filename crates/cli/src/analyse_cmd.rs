@@ -64,6 +64,19 @@ pub async fn run(db: &str, actor: &str, args: AnalyseArgs) -> anyhow::Result<Out
         "objects: {} phones, {} vehicles, {} places",
         o.phones, o.vehicles, o.places
     );
+    let n = &summary.network;
+    println!(
+        "network: {} entities, {} links ({} run, {} entities worked out again); {} groups: {} county lines, {} exploitation networks, {} organised crime groups ({} with a partner's view)",
+        n.entities,
+        n.edges,
+        n.mode,
+        n.entities_recomputed,
+        n.groups,
+        n.county_lines,
+        n.exploitation_networks,
+        n.ocgs,
+        n.shareable_groups
+    );
     println!(
         "analysed {} reports in {:.1} s",
         summary.reports, summary.seconds

@@ -74,9 +74,9 @@ fn predicted_group(g: ExportedGroup) -> PredictedGroup {
         kind: g.kind,
         members: g.members,
         deal_lines: g.deal_lines,
-        harm: Some(PredictedHarm {
-            score: Some(g.harm.score),
-            rank: Some(g.harm.rank),
+        harm: g.harm.map(|h| PredictedHarm {
+            score: Some(h.score),
+            rank: Some(h.rank),
         }),
     }
 }

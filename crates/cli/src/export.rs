@@ -47,7 +47,9 @@ pub struct ExportedGroup {
     pub members: Vec<String>,
     pub roles: BTreeMap<String, String>,
     pub deal_lines: Vec<String>,
-    pub harm: Harm,
+    /// Left out until a harm assessment has been made.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub harm: Option<Harm>,
 }
 
 #[derive(Serialize)]
@@ -71,10 +73,40 @@ pub fn persons(store: &dyn Store) -> BoxStream<'_, anyhow::Result<ExportedPerson
         .boxed()
 }
 
-/// The detected groups of the picture, highest harm first.
-pub fn groups(_store: &dyn Store) -> BoxStream<'_, anyhow::Result<ExportedGroup>> {
-    // No group has been detected until `analyse` finds them.
-    futures::stream::empty().boxed()
+/// The detected groups of the picture as the last `analyse` stored them (the force's full
+/// view), by id. None before `analyse` has run.
+pub fn groups(store: &dyn Store) -> BoxStream<'_, anyhow::Result<ExportedGroup>> {
+    futures::stream::once(store.network().groups(store::Visibility::Full))
+        .map(|groups| -> Vec<anyhow::Result<ExportedGroup>> {
+            match groups {
+                Ok(groups) => groups.into_iter().map(|g| Ok(exported_group(g))).collect(),
+                Err(e) => vec![Err(anyhow::Error::new(e).context("cannot read the groups"))],
+            }
+        })
+        .flat_map(futures::stream::iter)
+        .boxed()
+}
+
+/// A stored group in exchange-v1's shape.
+pub fn exported_group(g: store::StoredGroup) -> ExportedGroup {
+    ExportedGroup {
+        roles: g
+            .members
+            .iter()
+            .map(|m| (m.person_id.clone(), m.role.clone()))
+            .collect(),
+        members: g.members.into_iter().map(|m| m.person_id).collect(),
+        deal_lines: g
+            .deal_lines
+            .into_iter()
+            .map(|d| d.number.unwrap_or(d.phone))
+            .collect(),
+        id: g.id,
+        kind: g.kind,
+        label: g.label,
+        crime_types: g.crime_types,
+        harm: None,
+    }
 }
 
 /// Records in the audit trail that the picture is being read, before any of it leaves

@@ -346,6 +346,122 @@ fn a_missing_file_and_a_bad_database_are_clear_errors() {
     );
 }
 
+/// A small simulated area, ingested and analysed: `export groups` writes each group in
+/// exchange-v1's shape, `export persons` names each member's groups, and `evaluate` scores the
+/// same groups from the database.
+async fn groups_are_exported_as_the_spec_shows(db: &TestDb) {
+    let dir = tempfile::tempdir().unwrap();
+    let world = dir.path().join("world");
+    let world_arg = world.to_string_lossy().to_string();
+    for args in [
+        vec![
+            "simulate",
+            "--out",
+            world_arg.as_str(),
+            "--people",
+            "1500",
+            "--seed",
+            "7",
+        ],
+        vec!["ingest", &format!("{world_arg}/intel.jsonl")],
+        vec!["analyse"],
+    ] {
+        let args: Vec<&str> = args.iter().map(|a| a.as_ref()).collect();
+        let run = sightline(&db.url, &args, None);
+        assert_eq!(run.status, 0, "{args:?}: {}", run.stderr);
+    }
+    let run = sightline(&db.url, &["export", "groups", "--reason", "test"], None);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let groups: Vec<serde_json::Value> = run
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("export line is JSON"))
+        .collect();
+    assert!(groups.len() >= 3, "{}", run.stdout);
+    let mut ids = std::collections::BTreeSet::new();
+    for g in &groups {
+        let keys: Vec<&str> = g.as_object().unwrap().keys().map(String::as_str).collect();
+        assert_eq!(
+            keys,
+            [
+                "crime_types",
+                "deal_lines",
+                "id",
+                "kind",
+                "label",
+                "members",
+                "roles"
+            ],
+            "no harm until it is assessed: {g}"
+        );
+        let id = g["id"].as_str().unwrap();
+        assert!(
+            id.starts_with("grp_") && id[4..].parse::<u32>().is_ok(),
+            "{id}"
+        );
+        assert!(ids.insert(id.to_string()), "ids are unique");
+        let kind = g["kind"].as_str().unwrap();
+        assert!(["ocg", "county_line", "exploitation_network"].contains(&kind));
+        let members: Vec<&str> = g["members"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m.as_str().unwrap())
+            .collect();
+        let roles = g["roles"].as_object().unwrap();
+        assert_eq!(roles.len(), members.len());
+        for m in &members {
+            let role = roles[*m].as_str().unwrap();
+            assert!(
+                [
+                    "controller",
+                    "member",
+                    "line_holder",
+                    "runner",
+                    "victim",
+                    "associate"
+                ]
+                .contains(&role)
+            );
+        }
+        if kind == "county_line" {
+            let lines = g["deal_lines"].as_array().unwrap();
+            assert!(!lines.is_empty());
+            assert!(
+                lines.iter().all(|l| l.as_str().unwrap().starts_with("+44")),
+                "E.164: {g}"
+            );
+        }
+        assert!(!g["label"].as_str().unwrap().is_empty());
+    }
+    let persons = exported(&db.url);
+    let memberships: usize = groups
+        .iter()
+        .map(|g| g["members"].as_array().unwrap().len())
+        .sum();
+    let named: Vec<&str> = persons
+        .iter()
+        .flat_map(|p| p["groups"].as_array().unwrap())
+        .map(|g| g.as_str().unwrap())
+        .collect();
+    assert_eq!(named.len(), memberships);
+    assert!(named.iter().all(|g| ids.contains(*g)));
+
+    let truth = format!("{world_arg}/truth.json");
+    let run = sightline(&db.url, &["evaluate", "--truth", &truth, "--json"], None);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let scores: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(scores["scores"]["groups"]["found_groups"], groups.len());
+    assert!(
+        scores["scores"]["groups"]["mean_best_jaccard"]
+            .as_f64()
+            .unwrap()
+            > 0.5,
+        "{}",
+        run.stdout
+    );
+}
+
 macro_rules! on_both_backends {
     ($($name:ident),* $(,)?) => {
         mod sqlite {
@@ -374,4 +490,5 @@ on_both_backends!(
     strict_stores_nothing_from_a_bad_file,
     stdin_and_gzip,
     a_killed_ingest_completes_when_run_again,
+    groups_are_exported_as_the_spec_shows,
 );

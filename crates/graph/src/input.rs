@@ -177,6 +177,15 @@ pub struct PersonFacts {
     pub age: Option<AgeRange>,
     /// Indicators the report attaches to this person.
     pub indicators: Vec<Indicator>,
+    /// The report records this person in its fields, rather than its text alone naming or
+    /// describing them. A person no report records is a lead for an analyst, not a nominal:
+    /// they are in the network and its measures, but join no group.
+    #[serde(default = "recorded_default")]
+    pub recorded: bool,
+}
+
+fn recorded_default() -> bool {
+    true
 }
 
 /// An explicit link a report records between two resolved entities.
@@ -244,6 +253,7 @@ impl ReportEvidence {
                     role: p.role,
                     age: p.age_at(received),
                     indicators: Vec::new(),
+                    recorded: true,
                 });
                 described.push(Entity::new(id, EntityKind::Person));
             }

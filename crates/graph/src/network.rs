@@ -802,6 +802,15 @@ impl Network {
         &self.node_reports[v as usize]
     }
 
+    /// The reports that mention an entity, in report-ref order.
+    pub fn reports_mentioning(&self, id: &EntityId) -> Result<Vec<&ReportRef>> {
+        let v = self.node(id)?;
+        Ok(self.node_reports[v as usize]
+            .iter()
+            .map(|&slot| self.report_ref(slot))
+            .collect())
+    }
+
     /// Roles a person is given across their reports, most frequent first.
     pub fn roles_of(&self, id: &EntityId) -> Result<Vec<(PersonRole, usize)>> {
         let v = self.node(id)?;

@@ -98,6 +98,7 @@ fn parse(text: &str) -> (Vec<Entity>, Vec<ReportEvidence>) {
                     role: words[1].parse::<PersonRole>().unwrap(),
                     age: words.get(2).map(|a| AgeRange::exact(a.parse().unwrap())),
                     indicators: Vec::new(),
+                    recorded: true,
                 });
                 Entity::new(id(name), EntityKind::Person)
             }
@@ -409,6 +410,51 @@ fn a_county_line_with_its_deal_line_controller_runners_and_cuckooed_address() {
             .group_of(&EntityId::try_from("per_mum").unwrap())
             .is_none()
     );
+}
+
+/// A boy the text of a line's drugs report describes, with signs of exploitation, is a lead
+/// for an analyst; only once a report records him does he join the line.
+#[test]
+fn a_person_only_a_reports_text_names_joins_no_group() {
+    let picture = format!(
+        "{COUNTY_LINE}
+R20 2026-02-21 1/A drugs_county_lines
+  per_seen unknown 15
+  phn_deal +447700900001
+  per_hold associate 21
+  ! per_seen child_criminal_exploitation
+R21 2026-02-22 1/A child_criminal_exploitation
+  per_seen unknown 15
+  per_hold associate 21
+  ! per_seen child_criminal_exploitation
+"
+    );
+    let seen = EntityId::try_from("per_seen").unwrap();
+    let (entities, reports) = parse(&picture);
+    let recorded = Network::build(config(), entities.clone(), reports.clone()).unwrap();
+    assert!(
+        recorded.group_of(&seen).is_some(),
+        "recorded, he is one of the line's"
+    );
+    let mut from_text = reports;
+    for r in &mut from_text {
+        for p in &mut r.persons {
+            if p.person == seen {
+                p.recorded = false;
+            }
+        }
+    }
+    let network = Network::build(config(), entities, from_text).unwrap();
+    assert!(network.group_of(&seen).is_none());
+    assert!(
+        network
+            .neighbourhood(&seen, &NeighbourQuery::first(10))
+            .unwrap()
+            .total
+            > 0,
+        "still in the network"
+    );
+    assert_eq!(network.groups().len(), 1);
 }
 
 #[test]

@@ -13,18 +13,26 @@
 
 mod audit;
 mod common;
+mod groups;
 mod operations;
 mod postgres;
 mod sqlite;
 pub mod testing;
+mod threats;
 
 pub use audit::{AuditEntry, AuditProblem, NewAuditEntry, now_text};
+pub use groups::{
+    GroupDealLineRow, GroupMemberRow, GroupMembership, GroupObjectRow, GroupReportRow,
+    NetworkStore, StoredGroup, Visibility,
+};
 pub use operations::{
     AllocationChange, AllocationRecord, DisruptionRecord, MentoringRecord, MentoringSession,
     NewDisruption, NewOfficer, NewOutcome, NewPlanAction, OUTCOME_COLUMNS, OfficerRecord,
     OfficerUpdate, OperationsStore, OutcomeCounts, OutcomeRecord, PlanActionRecord, PlanRecord,
     PlanReviewRecord, TrainingRecord,
 };
+
+pub use threats::{HarmPoint, PROMOTABLE, Promotion, ThreatRow, ThreatStore};
 
 use async_trait::async_trait;
 use futures::stream::BoxStream;
@@ -324,6 +332,12 @@ pub trait Store: Send + Sync {
 
     /// Lead responsible officers, allocations, 4P plans, disruptions and outcomes.
     fn operations(&self) -> &dyn OperationsStore;
+
+    /// The threat master list, each threat's harm over time, and analysts' promotions.
+    fn master_list(&self) -> &dyn ThreatStore;
+
+    /// The groups the network finds and the saved network (`groups.rs`, migration 0009).
+    fn network(&self) -> &dyn NetworkStore;
 
     /// Checks the whole audit chain; the problems found, none when it is intact.
     async fn verify_audit(&self) -> Result<Vec<AuditProblem>> {
@@ -941,6 +955,14 @@ impl Store for SqlStore {
     }
 
     fn operations(&self) -> &dyn OperationsStore {
+        self
+    }
+
+    fn master_list(&self) -> &dyn ThreatStore {
+        self
+    }
+
+    fn network(&self) -> &dyn NetworkStore {
         self
     }
 

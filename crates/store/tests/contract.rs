@@ -963,6 +963,266 @@ async fn plans_disruptions_and_outcomes_are_kept_per_threat(db: &TestDb) {
     }
 }
 
+fn stored_group(
+    id: &str,
+    visibility: store::Visibility,
+    members: &[(&str, &str)],
+) -> store::StoredGroup {
+    use model::HandlingCode;
+    store::StoredGroup {
+        id: id.to_string(),
+        visibility,
+        key: format!("county_line:phn_{id}"),
+        kind: "county_line".into(),
+        label: format!("county line on {id}"),
+        crime_types: vec![
+            "drugs_county_lines".into(),
+            "child_criminal_exploitation".into(),
+        ],
+        reasons: vec!["a deal line used by 3 people in 4 drugs reports".into()],
+        members: members
+            .iter()
+            .map(|(p, role)| store::GroupMemberRow {
+                person_id: p.to_string(),
+                role: role.to_string(),
+                reasons: vec![format!("{p} is a {role}")],
+                reports: vec!["R-1".into()],
+            })
+            .collect(),
+        deal_lines: vec![store::GroupDealLineRow {
+            phone: "phn_447700900123".into(),
+            number: Some("+447700900123".into()),
+            users: members.iter().map(|(p, _)| p.to_string()).collect(),
+            drug_reports: 4,
+        }],
+        objects: vec![store::GroupObjectRow {
+            entity: "loc_1a2b3c".into(),
+            kind: "location".into(),
+            value: Some("14 Mill Rd".into()),
+            cuckooed: true,
+        }],
+        reports: match visibility {
+            store::Visibility::Full => vec![
+                store::GroupReportRow {
+                    report_ref: "R-1".into(),
+                    handling: HandlingCode::P,
+                },
+                store::GroupReportRow {
+                    report_ref: "R-2".into(),
+                    handling: HandlingCode::C,
+                },
+            ],
+            store::Visibility::Shareable => vec![store::GroupReportRow {
+                report_ref: "R-1".into(),
+                handling: HandlingCode::P,
+            }],
+        },
+    }
+}
+
+async fn groups_are_kept_per_visibility_and_replaced_whole(db: &TestDb) {
+    use store::Visibility::{Full, Shareable};
+    let store = db.open().await;
+    let net = store.network();
+    assert!(net.groups(Full).await.unwrap().is_empty());
+    assert_eq!(net.network_snapshot().await.unwrap(), None);
+    let full = stored_group(
+        "grp_0001",
+        Full,
+        &[
+            ("per_000003", "runner"),
+            ("per_000001", "controller"),
+            ("per_000002", "line_holder"),
+        ],
+    );
+    let other = stored_group(
+        "grp_0002",
+        Full,
+        &[("per_000004", "member"), ("per_000001", "associate")],
+    );
+    let shared = stored_group(
+        "grp_0001",
+        Shareable,
+        &[("per_000001", "controller"), ("per_000003", "runner")],
+    );
+    net.replace_groups(&[full.clone(), other.clone(), shared.clone()])
+        .await
+        .unwrap();
+
+    let mut expected = full.clone();
+    expected.members.sort_by_key(|m| m.person_id.clone());
+    let all = net.groups(Full).await.unwrap();
+    assert_eq!(all.len(), 2);
+    assert_eq!(
+        all[0], expected,
+        "members in role order: controller, line holder, runner"
+    );
+    assert_eq!(all[1], other);
+    assert_eq!(net.groups(Shareable).await.unwrap(), vec![shared.clone()]);
+    assert_eq!(
+        net.group("grp_0001", Shareable).await.unwrap(),
+        Some(shared)
+    );
+    assert_eq!(
+        net.group("grp_0002", Shareable).await.unwrap(),
+        None,
+        "no partner view of it"
+    );
+    assert_eq!(
+        net.group("grp_0001", Full).await.unwrap().unwrap().reports[1].handling,
+        model::HandlingCode::C
+    );
+    let of = net
+        .memberships(&["per_000001".to_string()], Full)
+        .await
+        .unwrap();
+    let of: Vec<(&str, &str)> = of
+        .iter()
+        .map(|m| (m.group_id.as_str(), m.role.as_str()))
+        .collect();
+    assert_eq!(
+        of,
+        vec![("grp_0001", "controller"), ("grp_0002", "associate")]
+    );
+    assert_eq!(net.memberships(&[], Full).await.unwrap().len(), 5);
+    assert_eq!(net.memberships(&[], Shareable).await.unwrap().len(), 2);
+
+    // A later analysis replaces every group.
+    net.replace_groups(std::slice::from_ref(&other))
+        .await
+        .unwrap();
+    assert_eq!(net.groups(Full).await.unwrap(), vec![other]);
+    assert!(net.groups(Shareable).await.unwrap().is_empty());
+    assert!(
+        net.memberships(&["per_000003".to_string()], Full)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+
+    net.save_network_snapshot("{\"a\":1}").await.unwrap();
+    net.save_network_snapshot("{\"a\":2}").await.unwrap();
+    assert_eq!(
+        net.network_snapshot().await.unwrap().as_deref(),
+        Some("{\"a\":2}")
+    );
+}
+
+async fn the_master_list_keeps_harm_history_and_promotions(db: &TestDb) {
+    let store = db.open().await;
+    let threat = |id: &str, score: f64, rank: i64| store::ThreatRow {
+        id: id.into(),
+        kind: "county_line".into(),
+        subject: id.into(),
+        label: format!("{id} line"),
+        crime_types: vec![
+            "drugs_county_lines".into(),
+            "child_criminal_exploitation".into(),
+        ],
+        score,
+        rank,
+        confidence: "medium".into(),
+        reasons: vec!["2 exploited children".into()],
+        harm: r#"{"score":1}"#.into(),
+        reports: vec!["R-1".into(), "R-2".into()],
+        assessed_at: String::new(),
+    };
+    let list = store.master_list();
+    list.replace_threats(&[threat("grp_0002", 120.0, 2), threat("grp_0001", 300.5, 1)])
+        .await
+        .unwrap();
+    let stored = list.threats().await.unwrap();
+    assert_eq!(
+        stored.iter().map(|t| t.id.as_str()).collect::<Vec<_>>(),
+        ["grp_0001", "grp_0002"],
+        "highest harm first"
+    );
+    assert_eq!(stored[0].crime_types[1], "child_criminal_exploitation");
+    assert_eq!(stored[0].reports, ["R-1", "R-2"]);
+    assert!(!stored[0].assessed_at.is_empty());
+    let moment = store::now_text();
+    tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+    // The same scores again add no history; a changed one does; a dropped threat goes.
+    list.replace_threats(&[threat("grp_0001", 300.5, 1)])
+        .await
+        .unwrap();
+    list.replace_threats(&[threat("grp_0001", 410.0, 1)])
+        .await
+        .unwrap();
+    let history = list.harm_history("grp_0001").await.unwrap();
+    assert_eq!(
+        history.iter().map(|h| h.score).collect::<Vec<_>>(),
+        [300.5, 410.0]
+    );
+    assert!(list.threat("grp_0002").await.unwrap().is_none());
+    assert_eq!(list.threat("grp_0001").await.unwrap().unwrap().score, 410.0);
+    let before = list.scores_before(&moment).await.unwrap();
+    assert_eq!(before.get("grp_0001"), Some(&300.5), "the score as it was");
+
+    // Promotions: a reason is required, a subject once, withdrawal audited and kept.
+    assert!(
+        list.promote("person", "per_000009", "analyst1", " ")
+            .await
+            .is_err()
+    );
+    assert!(
+        list.promote("vehicle", "veh_AB12CDE", "analyst1", "why")
+            .await
+            .is_err()
+    );
+    let id = list
+        .promote(
+            "person",
+            "per_000009",
+            "analyst1",
+            "controls two lines from prison",
+        )
+        .await
+        .unwrap();
+    assert!(
+        list.promote("person", "per_000009", "analyst2", "again")
+            .await
+            .is_err(),
+        "already on the list"
+    );
+    let other = list
+        .promote(
+            "deal_line",
+            "+447700900123",
+            "analyst1",
+            "new line advertising",
+        )
+        .await
+        .unwrap();
+    assert!(list.withdraw_promotion(id, "analyst2", "").await.is_err());
+    assert!(
+        list.withdraw_promotion(id, "analyst2", "now in a group")
+            .await
+            .unwrap()
+    );
+    assert!(
+        !list
+            .withdraw_promotion(id, "analyst2", "twice")
+            .await
+            .unwrap()
+    );
+    let in_force = list.promotions(true).await.unwrap();
+    assert_eq!(in_force.len(), 1);
+    assert_eq!(in_force[0].id, other);
+    let all = list.promotions(false).await.unwrap();
+    assert_eq!(all.len(), 2);
+    assert_eq!(all[0].withdrawn_by.as_deref(), Some("analyst2"));
+    assert_eq!(all[0].withdrawn_reason.as_deref(), Some("now in a group"));
+    // Promoting again after a withdrawal is allowed.
+    list.promote("person", "per_000009", "analyst1", "back on")
+        .await
+        .unwrap();
+    let audit = store.audit_entries(0, 1000).await.unwrap();
+    for action in ["threat.promote", "threat.withdraw"] {
+        assert!(audit.iter().any(|e| e.action == action), "{action} audited");
+    }
+}
+
 macro_rules! contract {
     ($($name:ident),* $(,)?) => {
         mod sqlite {
@@ -1005,4 +1265,6 @@ contract!(
     referrals_keep_their_steps_and_are_audited,
     officers_and_allocations_keep_their_history,
     plans_disruptions_and_outcomes_are_kept_per_threat,
+    groups_are_kept_per_visibility_and_replaced_whole,
+    the_master_list_keeps_harm_history_and_promotions,
 );

@@ -52,6 +52,8 @@ pub(super) struct PersonInfo {
     /// The lowest upper bound of their age across reports.
     pub(super) youngest: Option<u8>,
     pub(super) reports: usize,
+    /// Reports that record them in their fields (not only in their text).
+    pub(super) recorded_reports: usize,
 }
 
 impl PersonInfo {
@@ -103,6 +105,9 @@ pub(super) fn person_info(net: &Network, v: u32) -> PersonInfo {
         info.reports += 1;
         // A person named twice in one report counts once, in their strongest role.
         let facts: Vec<_> = e.persons.iter().filter(|p| p.person == *id).collect();
+        if facts.iter().any(|p| p.recorded) {
+            info.recorded_reports += 1;
+        }
         let role = facts
             .iter()
             .map(|p| p.role)
@@ -181,9 +186,15 @@ pub(super) fn person_info(net: &Network, v: u32) -> PersonInfo {
 /// Whether a person's own reports involve them in crime or exploitation enough to take part
 /// in group detection (see [`GroupRules::min_offending`] and [`GroupRules::min_victimhood`]).
 pub(crate) fn is_involved(net: &Network, v: u32) -> bool {
-    let info = person_info(net, v);
-    info.offending >= net.config.rules.min_offending
-        || info.victimhood >= net.config.rules.min_victimhood
+    involved_by(&person_info(net, v), &net.config.rules)
+}
+
+/// Whether what a person's own reports say involves them: offending or exploitation enough,
+/// and recorded by at least one report (someone only a report's text names or describes is a
+/// lead, not a member).
+pub(super) fn involved_by(info: &PersonInfo, rules: &GroupRules) -> bool {
+    info.recorded_reports > 0
+        && (info.offending >= rules.min_offending || info.victimhood >= rules.min_victimhood)
 }
 
 /// A rank of roles by how much they say about involvement, strongest first.
@@ -276,16 +287,11 @@ impl<'a> Component<'a> {
     /// Whether anything in the component could make a group: without an offender or an
     /// exploited person there is nothing to find.
     pub(super) fn has_signal(&self) -> bool {
-        self.persons.iter().any(|p| {
-            p.offending >= self.rules.min_offending || p.victimhood >= self.rules.min_victimhood
-        })
+        self.persons.iter().any(|p| involved_by(p, self.rules))
     }
 
     pub(super) fn involved(&self, i: usize) -> bool {
-        let p = &self.persons[i];
-        self.is_person(i)
-            && (p.offending >= self.rules.min_offending
-                || p.victimhood >= self.rules.min_victimhood)
+        self.is_person(i) && involved_by(&self.persons[i], self.rules)
     }
 
     /// Neighbours of `i` inside the component with the summed edge weight.
