@@ -70,29 +70,40 @@ const UNITS: &[&str] = &[
     "grams", "g", "kg", "wraps", "bags", "quid", "pounds", "grand", "k",
 ];
 
-const NUMBER_WORDS: &[&str] = &[
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "dozen",
-    "dozens",
-    "hundreds",
-];
+/// Whether `word` is, in any case, a number word of six or more: `six` … `fifty`, `dozens`,
+/// `hundreds`.
+fn is_number_word(word: &str) -> bool {
+    let mut lower = [0u8; 9];
+    let Some(lower) = lower.get_mut(..word.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    matches!(
+        &*lower,
+        b"six"
+            | b"seven"
+            | b"eight"
+            | b"nine"
+            | b"ten"
+            | b"eleven"
+            | b"twelve"
+            | b"thirteen"
+            | b"fourteen"
+            | b"fifteen"
+            | b"sixteen"
+            | b"seventeen"
+            | b"eighteen"
+            | b"nineteen"
+            | b"twenty"
+            | b"thirty"
+            | b"forty"
+            | b"fifty"
+            | b"dozen"
+            | b"dozens"
+            | b"hundreds"
+    )
+}
 
 /// What the family model adds, and whether to keep each sentence's features for training it.
 pub struct ModelUse<'a> {
@@ -701,7 +712,7 @@ fn virtual_hits(
                         word.as_bytes()[0].to_ascii_lowercase(),
                         b's' | b'e' | b'n' | b't' | b'f' | b'd' | b'h'
                     )
-                    && NUMBER_WORDS.iter().any(|n| word.eq_ignore_ascii_case(n))
+                    && is_number_word(word)
                 {
                     add(Virtual::Many, wi, wi);
                 }

@@ -232,23 +232,19 @@ const ACRONYMS: &[&str] = &[
     "VICTIM", "SOURCE", "MALE", "FEMALE", "UNKNOWN", "NOTE",
 ];
 
-const DESCRIPTION_NOUNS: &[(&str, Option<&str>)] = &[
-    ("male", Some("male")),
-    ("female", Some("female")),
-    ("man", Some("male")),
-    ("woman", Some("female")),
-    ("boy", Some("male")),
-    ("girl", Some("female")),
-    ("lad", Some("male")),
-    ("bloke", Some("male")),
-    ("guy", Some("male")),
-    ("youth", None),
-    ("teenager", None),
-    ("teen", None),
-    ("juvenile", None),
-    ("child", None),
-    ("kid", None),
-];
+/// The gender a word for a person implies, if it is one: `male`, `girl`, `bloke`, `youth`…
+fn description_noun(word: &str) -> Option<Option<&'static str>> {
+    let mut lower = [0u8; 8];
+    let lower = lower.get_mut(..word.len())?;
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    match &*lower {
+        b"male" | b"man" | b"boy" | b"lad" | b"bloke" | b"guy" => Some(Some("male")),
+        b"female" | b"woman" | b"girl" => Some(Some("female")),
+        b"youth" | b"teenager" | b"teen" | b"juvenile" | b"child" | b"kid" => Some(None),
+        _ => None,
+    }
+}
 
 const UNKNOWN_MARKERS: &[&str] = &["unknown", "unidentified", "unnamed"];
 const ALIAS_CUES: &[&[&str]] = &[
@@ -296,7 +292,7 @@ struct Unit {
 pub struct Scratch {
     units: Vec<Unit>,
     unit_at: Vec<usize>,
-    shapes: Vec<Shape>,
+    classes: Vec<Class>,
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -313,7 +309,7 @@ pub fn find(
     let Scratch {
         units,
         unit_at,
-        shapes,
+        classes,
     } = scratch;
     units.clear();
     fill_units(text, tokens, units);
@@ -323,10 +319,10 @@ pub fn find(
     for (u, unit) in units.iter().enumerate() {
         unit_at[unit.first] = u;
     }
-    shapes.clear();
-    shapes.extend(units.iter().map(|u| shape_of(&text[u.start..u.end])));
+    classes.clear();
+    classes.extend(units.iter().map(|u| Class::of(&text[u.start..u.end])));
     let finder = Finder {
-        shapes,
+        classes,
         text,
         tokens,
         units,
@@ -427,8 +423,41 @@ fn shape_of(s: &str) -> Shape {
     }
 }
 
+/// What a unit can be in a name, decided once per unit: every pattern below asks it of the
+/// units it passes.
+#[derive(Debug, Clone, Copy)]
+struct Class {
+    shape: Shape,
+    /// In capitals and not an acronym: `SMITH`.
+    surname: bool,
+    /// A capitalised word that is not a sentence word or role (`Jon`), or an initial other than
+    /// `I` and `A`.
+    forename_like: bool,
+    /// `Mr`, `DC`, `Sgt`…
+    title: bool,
+}
+
+impl Class {
+    fn of(word: &str) -> Class {
+        let shape = shape_of(word);
+        let capital = matches!(shape, Shape::Capitalised | Shape::Capitals);
+        Class {
+            shape,
+            surname: shape == Shape::Capitals && !acronym(word),
+            forename_like: match shape {
+                Shape::Capitalised => !not_forename(word),
+                Shape::Initial => word != "I" && word != "A",
+                _ => false,
+            },
+            title: capital
+                && word.len() <= 4
+                && TITLES.iter().any(|x| word.eq_ignore_ascii_case(x)),
+        }
+    }
+}
+
 struct Finder<'a> {
-    shapes: &'a [Shape],
+    classes: &'a [Class],
     text: &'a str,
     tokens: &'a [Token],
     units: &'a [Unit],
@@ -456,7 +485,7 @@ impl<'a> Finder<'a> {
     }
 
     fn shape(&self, u: usize) -> Shape {
-        self.shapes[u]
+        self.classes[u].shape
     }
 
     /// The unit starting at token `t`, if the token starts one.
@@ -469,25 +498,15 @@ impl<'a> Finder<'a> {
     }
 
     fn is_surname(&self, u: usize) -> bool {
-        self.shape(u) == Shape::Capitals && !acronym(self.unit_text(u))
+        self.classes[u].surname
     }
 
     fn is_forename_like(&self, u: usize) -> bool {
-        match self.shape(u) {
-            Shape::Capitalised => !not_forename(self.unit_text(u)),
-            Shape::Initial => {
-                let t = self.unit_text(u);
-                t != "I" && t != "A"
-            }
-            _ => false,
-        }
+        self.classes[u].forename_like
     }
 
     fn is_title(&self, u: usize) -> bool {
-        let t = self.unit_text(u);
-        matches!(self.shape(u), Shape::Capitalised | Shape::Capitals)
-            && t.len() <= 4
-            && TITLES.iter().any(|x| t.eq_ignore_ascii_case(x))
+        self.classes[u].title
     }
 
     /// Skips a full stop directly after unit `u` (`Mr.`, `J.`), returning the next token index.
@@ -805,20 +824,19 @@ impl<'a> Finder<'a> {
 
     fn descriptions(&self, ages: &[AgeSpan], out: &mut Vec<Entity>) {
         for u in 0..self.units.len() {
-            let word = self.unit_text(u);
-            if word.len() < 3
-                || word.len() > 8
+            // The first letter and length of every noun, tested before the word is looked at.
+            let Unit { start, end, .. } = self.units[u];
+            if end - start < 3
+                || end - start > 8
                 || !matches!(
-                    word.as_bytes()[0].to_ascii_lowercase(),
+                    self.text.as_bytes()[start].to_ascii_lowercase(),
                     b'm' | b'f' | b'w' | b'b' | b'g' | b'l' | b'y' | b't' | b'j' | b'c' | b'k'
                 )
             {
                 continue;
             }
-            let Some((_, gender)) = DESCRIPTION_NOUNS
-                .iter()
-                .find(|(n, _)| word.eq_ignore_ascii_case(n))
-            else {
+            let word = self.unit_text(u);
+            let Some(gender) = description_noun(word) else {
                 continue;
             };
             let noun = self.units[u];
@@ -875,7 +893,7 @@ impl<'a> Finder<'a> {
                 Normalised::Person {
                     name: None,
                     aliases: Vec::new(),
-                    gender: *gender,
+                    gender,
                     age: age_range,
                 },
                 if marker.is_some() { 0.85 } else { 0.75 },
