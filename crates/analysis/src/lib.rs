@@ -14,7 +14,7 @@ mod persons;
 mod run;
 mod text;
 
-pub use network::NetworkSummary;
+pub use network::{Naming, NetworkSnapshot, NetworkSummary, SnapshotReport};
 pub use persons::{ExportedPerson, Vulnerability, resolved_persons};
 pub use run::{AnalyseOptions, AnalyseSummary, ObjectsSummary, PersonsSummary, PhaseTime, analyse};
 

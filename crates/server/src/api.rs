@@ -577,6 +577,12 @@ pub async fn openapi() -> Json<serde_json::Value> {
                 "Submitted": Submitted::schema(),
                 "AuditItem": AuditItem::schema(),
                 "Normalised": Normalised::schema(),
+                "GroupList": crate::network::GroupList::schema(),
+                "GroupDetail": crate::network::GroupDetail::schema(),
+                "NeighboursView": crate::network::NeighboursView::schema(),
+                "PathsView": crate::network::PathsView::schema(),
+                "RankingView": crate::network::RankingView::schema(),
+                "ComponentsView": crate::network::ComponentsView::schema(),
             }
         }
     }))
