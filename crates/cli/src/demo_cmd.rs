@@ -146,10 +146,20 @@ pub async fn run(actor: &str, args: DemoArgs) -> anyhow::Result<Outcome> {
         .map_err(|e| anyhow::anyhow!("cannot create the demo account {username}: {e}"))?;
     }
     let officers = seed_officers(&store, args.seed, actor).await?;
+    use server::threats::ThreatSource;
+    let threats = server::threats::MasterList
+        .active_threats(store.as_ref())
+        .await
+        .map_err(|e| anyhow::anyhow!("cannot read the threat master list: {e}"))?;
+    let today = time::OffsetDateTime::now_utc().date();
+    let allocated = server::demo::seed_allocations(store.as_ref(), &threats, today, actor)
+        .await
+        .map_err(|e| anyhow::anyhow!("cannot give the demo's threats their allocations: {e}"))?;
     println!(
-        "officers: {officers} simulated lead responsible officers with their skills, training and \
-         mentoring; allocations, 4P plans and the readiness figures that need threats wait for the \
-         threat master list"
+        "threats: {} on the master list, ranked by harm; {officers} simulated lead responsible \
+         officers with their skills, training and mentoring, holding {allocated} of them as a \
+         force might before Sightline (some overloaded, some threats with nobody)",
+        threats.len()
     );
     let ready_in = started.elapsed().as_secs_f64();
     println!("on the command line:");
@@ -168,7 +178,11 @@ pub async fn run(actor: &str, args: DemoArgs) -> anyhow::Result<Outcome> {
         .map(|(u, _, r, _)| format!("{u} ({})", r.label()))
         .collect::<Vec<_>>()
         .join(", ");
-    crate::serve_cmd::serve(store, server::Config::default(), args.listen, move |addr| {
+    let config = server::Config {
+        threats: Some(std::sync::Arc::new(server::threats::MasterList)),
+        ..server::Config::default()
+    };
+    crate::serve_cmd::serve(store, config, args.listen, move |addr| {
         println!("ready in {ready_in:.1} s: open http://{addr}/ and sign in");
         println!("  as analyst, password {password}");
         println!("  (every demo account has that password: {logins})");

@@ -23,6 +23,7 @@ pub async fn run(db: &str, args: ServeArgs) -> anyhow::Result<Outcome> {
     let store = store::open(db).await.context("cannot open the store")?;
     let config = server::Config {
         secure_cookies: !args.insecure_cookies,
+        threats: Some(std::sync::Arc::new(server::threats::MasterList)),
         ..server::Config::default()
     };
     serve(store, config, args.listen, |addr| {
