@@ -152,10 +152,20 @@ pub async fn run(actor: &str, args: DemoArgs) -> anyhow::Result<Outcome> {
         .map_err(|e| anyhow::anyhow!("cannot create the demo account {username}: {e}"))?;
     }
     let officers = seed_officers(&store, args.seed, actor).await?;
+    use server::threats::ThreatSource;
+    let threats = server::threats::MasterList
+        .active_threats(store.as_ref())
+        .await
+        .map_err(|e| anyhow::anyhow!("cannot read the threat master list: {e}"))?;
+    let today = time::OffsetDateTime::now_utc().date();
+    let allocated = server::demo::seed_allocations(store.as_ref(), &threats, today, actor)
+        .await
+        .map_err(|e| anyhow::anyhow!("cannot give the demo's threats their allocations: {e}"))?;
     println!(
-        "officers: {officers} simulated lead responsible officers with their skills, training and \
-         mentoring; allocations, 4P plans and the readiness figures that need threats wait for the \
-         threat master list"
+        "threats: {} on the master list, ranked by harm; {officers} simulated lead responsible \
+         officers with their skills, training and mentoring, holding {allocated} of them as a \
+         force might before Sightline (some overloaded, some threats with nobody)",
+        threats.len()
     );
     let index = crate::serve_cmd::prepare_search(
         store.as_ref(),
@@ -187,6 +197,7 @@ pub async fn run(actor: &str, args: DemoArgs) -> anyhow::Result<Outcome> {
     let config = server::Config {
         search: index.location().clone(),
         search_index: Some(index),
+        threats: Some(std::sync::Arc::new(server::threats::MasterList)),
         ..server::Config::default()
     };
     crate::serve_cmd::serve(store, config, args.listen, move |addr| {

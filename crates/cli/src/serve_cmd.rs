@@ -44,6 +44,7 @@ pub async fn run(db: &str, args: ServeArgs) -> anyhow::Result<Outcome> {
         secure_cookies: !args.insecure_cookies,
         search: index.location().clone(),
         search_index: Some(index),
+        threats: Some(std::sync::Arc::new(server::threats::MasterList)),
         ..server::Config::default()
     };
     serve(store, config, args.listen, |addr| {
