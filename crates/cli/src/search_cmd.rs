@@ -784,7 +784,10 @@ pub fn bench(
     let share = |n: usize| (n * 100 / all.0.len().max(1)) as u32;
     let (staff_share, partner_share) = (share(as_staff.0.len()), share(as_partner.0.len()));
     println!("{}", row("all, as staff", staff_share, &mut as_staff));
-    println!("{}", row("all, as a partner", partner_share, &mut as_partner));
+    println!(
+        "{}",
+        row("all, as a partner", partner_share, &mut as_partner)
+    );
     println!("{}", row("**all**", 100, &mut all));
     Ok(Outcome::Success)
 }

@@ -98,7 +98,10 @@ fn the_demo_builds_a_picture_that_evaluates_and_exports() {
         )
     };
     let (staff_total, staff_p, staff_c) = search(None);
-    assert!(staff_c > 0 && staff_p > 0, "{staff_total} {staff_p} {staff_c}");
+    assert!(
+        staff_c > 0 && staff_p > 0,
+        "{staff_total} {staff_p} {staff_c}"
+    );
     assert_eq!(staff_total, staff_p + staff_c);
     let (partner_total, partner_p, partner_c) = search(Some("council"));
     assert_eq!(partner_c, 0, "a partner never counts a C-coded report");

@@ -537,15 +537,28 @@ async fn kept_on_disk(db: TestDb) {
     );
     // A server starting over it finds it up to date; asked to, it builds it again.
     let ready = index
-        .prepare(store.as_ref(), false, search::BuildConfig::default(), &|_| {})
+        .prepare(
+            store.as_ref(),
+            false,
+            search::BuildConfig::default(),
+            &|_| {},
+        )
         .await
         .unwrap();
     assert!(matches!(ready, CatchUp::UpToDate), "{ready:?}");
     let ready = index
-        .prepare(store.as_ref(), true, search::BuildConfig::default(), &|_| {})
+        .prepare(
+            store.as_ref(),
+            true,
+            search::BuildConfig::default(),
+            &|_| {},
+        )
         .await
         .unwrap();
-    assert!(matches!(ready, CatchUp::Built(s) if s.reports == 2), "{ready:?}");
+    assert!(
+        matches!(ready, CatchUp::Built(s) if s.reports == 2),
+        "{ready:?}"
+    );
     drop(index);
 
     // Another store with as many reports (a demo database made again) is not taken for the
@@ -564,7 +577,12 @@ async fn kept_on_disk(db: TestDb) {
     }
     let index = SearchIndex::open(&location).unwrap();
     let ready = index
-        .prepare(other.as_ref(), false, search::BuildConfig::default(), &|_| {})
+        .prepare(
+            other.as_ref(),
+            false,
+            search::BuildConfig::default(),
+            &|_| {},
+        )
         .await
         .unwrap();
     assert!(matches!(ready, CatchUp::Built(_)), "{ready:?}");

@@ -560,7 +560,12 @@ fn query_parameters(method: &str, path: &str) -> Vec<(&'static str, &'static str
                     false,
                     "Reports a page (default 20, at most 100)".into(),
                 ),
-                ("people_page", "integer", false, "Page of people, from 1".into()),
+                (
+                    "people_page",
+                    "integer",
+                    false,
+                    "Page of people, from 1".into(),
+                ),
                 (
                     "sort",
                     "string",
@@ -583,21 +588,71 @@ fn query_parameters(method: &str, path: &str) -> Vec<(&'static str, &'static str
             p
         }
         ("GET", "/api/audit") => vec![
-            ("actor", "string", false, "Who: part of the account name".into()),
-            ("action", "string", false, "What: part of the action (`view.person`, `search`…)".into()),
-            ("subject", "string", false, "Part of the subject (a report, a person, a search)".into()),
+            (
+                "actor",
+                "string",
+                false,
+                "Who: part of the account name".into(),
+            ),
+            (
+                "action",
+                "string",
+                false,
+                "What: part of the action (`view.person`, `search`…)".into(),
+            ),
+            (
+                "subject",
+                "string",
+                false,
+                "Part of the subject (a report, a person, a search)".into(),
+            ),
             ("reason", "string", false, "Part of the reason given".into()),
-            ("from", "string", false, "When: from this day, `YYYY-MM-DD` (UTC)".into()),
-            ("to", "string", false, "When: to this day, `YYYY-MM-DD` (UTC), inclusive".into()),
-            ("limit", "integer", false, "At most this many, newest first (default 200, at most 5000)".into()),
+            (
+                "from",
+                "string",
+                false,
+                "When: from this day, `YYYY-MM-DD` (UTC)".into(),
+            ),
+            (
+                "to",
+                "string",
+                false,
+                "When: to this day, `YYYY-MM-DD` (UTC), inclusive".into(),
+            ),
+            (
+                "limit",
+                "integer",
+                false,
+                "At most this many, newest first (default 200, at most 5000)".into(),
+            ),
         ],
         ("GET", "/api/reports") => vec![
-            ("before", "integer", false, "The `next_before` of the previous page".into()),
-            ("limit", "integer", false, "At most this many (default 100, at most 1000)".into()),
-            ("status", "string", false, "Only reports in this triage state".into()),
+            (
+                "before",
+                "integer",
+                false,
+                "The `next_before` of the previous page".into(),
+            ),
+            (
+                "limit",
+                "integer",
+                false,
+                "At most this many (default 100, at most 1000)".into(),
+            ),
+            (
+                "status",
+                "string",
+                false,
+                "Only reports in this triage state".into(),
+            ),
         ],
         ("GET", "/api/normalise") => vec![
-            ("kind", "string", true, "`phone`, `vrm`, `postcode` or `dob`".into()),
+            (
+                "kind",
+                "string",
+                true,
+                "`phone`, `vrm`, `postcode` or `dob`".into(),
+            ),
             ("value", "string", true, "The value as typed".into()),
         ],
         _ if method == "GET" => vec![reason],
@@ -687,6 +742,8 @@ pub async fn openapi() -> Json<serde_json::Value> {
             "schemas": {
                 "Me": Me::schema(),
                 "ReportList": ReportList::schema(),
+                "ReportItem": ReportItem::schema(),
+                "MentionView": MentionView::schema(),
                 "ReportDetail": ReportDetail::schema(),
                 "PersonView": PersonView::schema(),
                 "Submitted": Submitted::schema(),

@@ -1369,9 +1369,7 @@ impl AuditFilter {
         if let (Some(f), Some(t)) = (filter.from, filter.to)
             && f > t
         {
-            return Err(Failure::BadRequest(format!(
-                "from ({f}) is after to ({t})"
-            )));
+            return Err(Failure::BadRequest(format!("from ({f}) is after to ({t})")));
         }
         Ok(filter)
     }
@@ -1397,7 +1395,11 @@ impl AuditFilter {
         let day_ok = |d: Option<time::Date>, after: bool| {
             d.is_none_or(|d| {
                 let d = d.to_string();
-                if after { day >= d.as_str() } else { day <= d.as_str() }
+                if after {
+                    day >= d.as_str()
+                } else {
+                    day <= d.as_str()
+                }
             })
         };
         has(&e.actor, &self.actor)
@@ -1483,9 +1485,14 @@ pub async fn audit(
         reason: q.reason.clone().unwrap_or_default(),
         from: q.from.clone().unwrap_or_default(),
         to: q.to.clone().unwrap_or_default(),
-        searched: [&filter.actor, &filter.action, &filter.subject, &filter.reason]
-            .iter()
-            .any(|f| f.is_some())
+        searched: [
+            &filter.actor,
+            &filter.action,
+            &filter.subject,
+            &filter.reason,
+        ]
+        .iter()
+        .any(|f| f.is_some())
             || filter.from.is_some()
             || filter.to.is_some(),
         error,
@@ -1794,4 +1801,50 @@ pub async fn create_token(
     )
     .await?;
     account_page(a, None, None, Some(token))
+}
+
+#[cfg(test)]
+mod audit_filter_tests {
+    use super::AuditFilter;
+
+    fn entry(at: &str, actor: &str, reason: &str) -> store::AuditEntry {
+        store::AuditEntry {
+            id: 1,
+            at: at.into(),
+            actor: actor.into(),
+            action: "view.report".into(),
+            reason: Some(reason.into()),
+            subject: Some("R-1".into()),
+            details: "{}".into(),
+            prev_hash: String::new(),
+            hash: String::new(),
+        }
+    }
+
+    #[test]
+    fn who_what_why_and_when() {
+        let e = entry(
+            "2026-03-04T10:12:00.000000Z",
+            "analyst1",
+            "op KESTREL profile",
+        );
+        let f = |a, r, from, to| AuditFilter::parse(a, None, None, r, from, to).unwrap();
+        assert!(f(Some("ANALYST"), Some("kestrel"), None, None).matches(&e));
+        assert!(!f(Some("officer"), None, None, None).matches(&e));
+        assert!(f(None, None, Some("2026-03-04"), Some("2026-03-04")).matches(&e));
+        assert!(!f(None, None, Some("2026-03-05"), None).matches(&e));
+        assert!(!f(None, None, None, Some("2026-03-03")).matches(&e));
+        assert!(AuditFilter::parse(None, None, None, None, Some("4/3/2026"), None).is_err());
+        assert!(
+            AuditFilter::parse(
+                None,
+                None,
+                None,
+                None,
+                Some("2026-03-05"),
+                Some("2026-03-04")
+            )
+            .is_err()
+        );
+    }
 }

@@ -712,7 +712,15 @@ async fn api_tokens_and_the_openapi_description(app: &TestApp) {
         .iter()
         .map(|p| p["name"].as_str().unwrap())
         .collect();
-    for p in ["q", "reason", "page", "crime_type", "handling", "area", "month"] {
+    for p in [
+        "q",
+        "reason",
+        "page",
+        "crime_type",
+        "handling",
+        "area",
+        "month",
+    ] {
         assert!(params.contains(&p), "{p} in {params:?}");
     }
     assert_eq!(
@@ -863,7 +871,7 @@ async fn the_auditor_searches_the_audit_trail(app: &TestApp) {
         who(&found),
         [(
             "analyst1".to_string(),
-            "view.report".to_string(),
+            "api.report".to_string(),
             "operation KESTREL profile".to_string()
         )]
     );
@@ -873,14 +881,17 @@ async fn the_auditor_searches_the_audit_trail(app: &TestApp) {
         who(&found),
         [(
             "safeguarding_officer1".to_string(),
-            "view.report".to_string(),
+            "api.report".to_string(),
             "strategy meeting 12/03".to_string()
         )]
     );
     // When: today holds both reads, a range that ended yesterday holds none.
     let today = time::OffsetDateTime::now_utc().date();
     let yesterday = today.previous_day().unwrap();
-    let (_, found) = api(&format!("subject=R-41&action=view.report&from={today}&to={today}")).await;
+    let (_, found) = api(&format!(
+        "subject=R-41&action=api.report&from={today}&to={today}"
+    ))
+    .await;
     assert_eq!(found.as_array().unwrap().len(), 2, "{found}");
     let (_, found) = api(&format!("subject=R-41&to={yesterday}")).await;
     assert!(found.as_array().unwrap().is_empty(), "{found}");
@@ -892,7 +903,7 @@ async fn the_auditor_searches_the_audit_trail(app: &TestApp) {
 
     // The page: the same search, with the form kept filled in.
     let html = auditor
-        .get(app.url("/audit?reason=KESTREL&action=view"))
+        .get(app.url("/audit?reason=KESTREL&action=report"))
         .send()
         .await
         .unwrap()
