@@ -403,7 +403,10 @@ async fn groups_are_exported_as_the_spec_shows(db: &TestDb) {
         );
         assert!(harm["score"].as_f64().unwrap() > 0.0, "{g}");
         assert!(!harm["reasons"].as_array().unwrap().is_empty(), "{g}");
-        assert!(ranks.insert(harm["rank"].as_u64().unwrap()), "ranks are unique");
+        assert!(
+            ranks.insert(harm["rank"].as_u64().unwrap()),
+            "ranks are unique"
+        );
         let id = g["id"].as_str().unwrap();
         assert!(
             id.starts_with("grp_") && id[4..].parse::<u32>().is_ok(),

@@ -577,6 +577,7 @@ pub async fn openapi() -> Json<serde_json::Value> {
                 "Submitted": Submitted::schema(),
                 "AuditItem": AuditItem::schema(),
                 "Normalised": Normalised::schema(),
+                "MasterList": crate::master_list::MasterListView::schema(),
             }
         }
     }))
