@@ -755,6 +755,7 @@ pub async fn openapi() -> Json<serde_json::Value> {
                 "SearchFacetValue": crate::search_pages::SearchFacetValue::schema(),
                 "SearchPerson": crate::search_pages::SearchPerson::schema(),
                 "MarkedText": crate::search_pages::MarkedText::schema(),
+                "MasterList": crate::master_list::MasterListView::schema(),
             }
         }
     }))

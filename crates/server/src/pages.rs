@@ -43,6 +43,7 @@ pub(crate) fn nav(a: &Authed, current: &str) -> Option<Nav> {
         items.push(("/search", "Search"));
     }
     if v.can(Permission::ViewAssessments) {
+        items.push(("/threats", "Threats"));
         items.push(("/vulnerable", "At risk"));
     }
     if v.can(Permission::ViewReferrals) {
