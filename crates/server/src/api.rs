@@ -674,9 +674,31 @@ fn response_schema(method: &str, path: &str) -> Option<&'static str> {
     })
 }
 
+/// Every response schema of the API, with the schemas they are made of.
+fn schemas() -> serde_json::Map<String, serde_json::Value> {
+    use utoipa::ToSchema;
+    fn add<T: ToSchema>(out: &mut serde_json::Map<String, serde_json::Value>) {
+        let mut all = vec![(T::name().into_owned(), T::schema())];
+        T::schemas(&mut all);
+        for (name, schema) in all {
+            out.insert(name, serde_json::to_value(schema).unwrap_or_default());
+        }
+    }
+    let mut out = serde_json::Map::new();
+    add::<Me>(&mut out);
+    add::<ReportList>(&mut out);
+    add::<ReportDetail>(&mut out);
+    add::<PersonView>(&mut out);
+    add::<Submitted>(&mut out);
+    add::<AuditItem>(&mut out);
+    add::<Normalised>(&mut out);
+    add::<crate::search_pages::SearchResponse>(&mut out);
+    add::<crate::master_list::MasterListView>(&mut out);
+    out
+}
+
 /// The OpenAPI 3.1 description of every `/api/` route in the route table.
 pub async fn openapi() -> Json<serde_json::Value> {
-    use utoipa::PartialSchema;
     let mut paths = serde_json::Map::new();
     for r in ROUTES.iter().filter(|r| r.path.starts_with("/api/")) {
         let path = r.path.to_string();
@@ -739,24 +761,7 @@ pub async fn openapi() -> Json<serde_json::Value> {
                 "bearer": {"type": "http", "scheme": "bearer"},
                 "session": {"type": "apiKey", "in": "cookie", "name": crate::auth::SESSION_COOKIE}
             },
-            "schemas": {
-                "Me": Me::schema(),
-                "ReportList": ReportList::schema(),
-                "ReportItem": ReportItem::schema(),
-                "MentionView": MentionView::schema(),
-                "ReportDetail": ReportDetail::schema(),
-                "PersonView": PersonView::schema(),
-                "Submitted": Submitted::schema(),
-                "AuditItem": AuditItem::schema(),
-                "Normalised": Normalised::schema(),
-                "SearchResponse": crate::search_pages::SearchResponse::schema(),
-                "SearchHit": crate::search_pages::SearchHit::schema(),
-                "SearchFacet": crate::search_pages::SearchFacet::schema(),
-                "SearchFacetValue": crate::search_pages::SearchFacetValue::schema(),
-                "SearchPerson": crate::search_pages::SearchPerson::schema(),
-                "MarkedText": crate::search_pages::MarkedText::schema(),
-                "MasterList": crate::master_list::MasterListView::schema(),
-            }
+            "schemas": schemas(),
         }
     }))
 }
