@@ -637,6 +637,7 @@ fn harm_picture(
         }
     }
     let mut report_persons: Vec<Vec<String>> = vec![Vec::new(); metas.len()];
+    let mut report_victims: Vec<Vec<String>> = vec![Vec::new(); metas.len()];
     for (cluster, id) in clusters.iter().zip(ids) {
         let base = persons.entry(id.clone()).or_default();
         let mut seen: Vec<usize> = Vec::new();
@@ -656,6 +657,9 @@ fn harm_picture(
             if !seen.contains(&s.report) {
                 seen.push(s.report);
             }
+            if !s.from_text && s.role == model::PersonRole::Victim {
+                report_victims[s.report].push(id.clone());
+            }
         }
         seen.sort_unstable();
         for r in &seen {
@@ -670,8 +674,8 @@ fn harm_picture(
     }
     let reports = metas
         .iter()
-        .zip(report_persons)
-        .map(|(m, persons)| {
+        .zip(report_persons.into_iter().zip(report_victims))
+        .map(|(m, (persons, victims))| {
             (
                 m.report_ref.clone(),
                 crate::threats::ReportBase {
@@ -686,6 +690,7 @@ fn harm_picture(
                     },
                     area: m.area.clone(),
                     persons,
+                    victims,
                 },
             )
         })

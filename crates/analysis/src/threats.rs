@@ -47,6 +47,8 @@ pub(crate) struct ReportBase {
     pub area: Option<String>,
     /// The persons it mentions.
     pub persons: Vec<String>,
+    /// Those it records as victims (in its structured fields).
+    pub victims: Vec<String>,
 }
 
 /// The resolved picture, as far as harm is concerned.
@@ -155,6 +157,27 @@ fn group_draft(g: &StoredGroup, picture: &Picture) -> Draft {
         .iter()
         .filter_map(|r| picture.reports.get(&r.report_ref))
         .collect();
+    // The people its reports record as its victims, though not of it: the targets of a fraud,
+    // the person assaulted.
+    let members: BTreeSet<&str> = g.members.iter().map(|m| m.person_id.as_str()).collect();
+    let recorded: BTreeSet<&str> = reports
+        .iter()
+        .flat_map(|r| r.victims.iter().map(String::as_str))
+        .filter(|p| !members.contains(p))
+        .collect();
+    for person in recorded {
+        let base = picture.persons.get(person);
+        let child = base.is_some_and(|b| b.child);
+        victims.push(Victim {
+            person: person.to_string(),
+            child,
+            category: base
+                .filter(|b| b.flagged)
+                .and_then(|b| b.categories.first().copied())
+                .or_else(|| fallback_category(kind, &crime_types, child)),
+            wages_or_debt: base.is_some_and(|b| b.wages_or_debt),
+        });
+    }
     Draft {
         id: g.id.clone(),
         kind,
@@ -345,6 +368,7 @@ mod tests {
             },
             area: Some("North".into()),
             persons: vec!["per_1".into(), "per_2".into()],
+            victims: Vec::new(),
         }
     }
 

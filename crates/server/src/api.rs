@@ -402,6 +402,9 @@ pub struct AuditQuery {
     actor: Option<String>,
     action: Option<String>,
     subject: Option<String>,
+    reason: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
     limit: Option<usize>,
 }
 
@@ -424,21 +427,23 @@ pub async fn audit(
     Query(q): Query<AuditQuery>,
 ) -> ApiResult<Vec<AuditItem>> {
     let a = signed_in(&user)?;
-    let entries = crate::pages::audit_matches(
-        &state,
+    let filter = crate::pages::AuditFilter::parse(
         q.actor.as_deref(),
         q.action.as_deref(),
         q.subject.as_deref(),
-        q.limit.unwrap_or(200).min(5000),
-    )
-    .await?;
+        q.reason.as_deref(),
+        q.from.as_deref(),
+        q.to.as_deref(),
+    )?;
+    let entries =
+        crate::pages::audit_matches(&state, &filter, q.limit.unwrap_or(200).min(5000)).await?;
     audited::record_read(
         &state,
         &a.viewer,
         "api.audit",
         "audit trail",
         "audit review",
-        serde_json::json!({}),
+        serde_json::to_value(&filter).unwrap_or_default(),
     )
     .await?;
     Ok(Json(
@@ -524,22 +529,341 @@ pub async fn normalise(Query(q): Query<NormaliseQuery>) -> ApiResult<Normalised>
     }))
 }
 
+/// The query parameters of an API route, as (name, type, required, description).
+fn query_parameters(method: &str, path: &str) -> Vec<QueryParameter> {
+    let reason = (
+        "reason",
+        "string",
+        false,
+        format!(
+            "Why you are reading this (at least {} characters; or the X-Access-Reason header). \
+             Required for reads of personal data.",
+            audited::MIN_REASON
+        ),
+    );
+    match (method, path) {
+        ("GET", "/api/search") => {
+            let mut p = vec![
+                (
+                    "q",
+                    "string",
+                    false,
+                    "Words, \"a phrase\", -excluded, a name (however spelt) with a date of \
+                     birth, a phone, a registration or a postcode; `q` or a filter is needed"
+                        .to_string(),
+                ),
+                reason,
+                ("page", "integer", false, "Page of reports, from 1".into()),
+                (
+                    "page_size",
+                    "integer",
+                    false,
+                    "Reports a page (default 20, at most 100)".into(),
+                ),
+                (
+                    "people_page",
+                    "integer",
+                    false,
+                    "Page of people, from 1".into(),
+                ),
+                (
+                    "sort",
+                    "string",
+                    false,
+                    "`relevance` (the default) or `newest`".into(),
+                ),
+            ];
+            for f in search::Facet::ALL {
+                p.push((
+                    f.param(),
+                    "string",
+                    false,
+                    format!(
+                        "Narrow to this {} (repeat for any of several); counts are of what you \
+                         may see",
+                        f.label().to_lowercase()
+                    ),
+                ));
+            }
+            p
+        }
+        ("GET", "/api/audit") => vec![
+            (
+                "actor",
+                "string",
+                false,
+                "Who: part of the account name".into(),
+            ),
+            (
+                "action",
+                "string",
+                false,
+                "What: part of the action (`view.person`, `search`…)".into(),
+            ),
+            (
+                "subject",
+                "string",
+                false,
+                "Part of the subject (a report, a person, a search)".into(),
+            ),
+            ("reason", "string", false, "Part of the reason given".into()),
+            (
+                "from",
+                "string",
+                false,
+                "When: from this day, `YYYY-MM-DD` (UTC)".into(),
+            ),
+            (
+                "to",
+                "string",
+                false,
+                "When: to this day, `YYYY-MM-DD` (UTC), inclusive".into(),
+            ),
+            (
+                "limit",
+                "integer",
+                false,
+                "At most this many, newest first (default 200, at most 5000)".into(),
+            ),
+        ],
+        ("GET", "/api/reports") => vec![
+            (
+                "before",
+                "integer",
+                false,
+                "The `next_before` of the previous page".into(),
+            ),
+            (
+                "limit",
+                "integer",
+                false,
+                "At most this many (default 100, at most 1000)".into(),
+            ),
+            (
+                "status",
+                "string",
+                false,
+                "Only reports in this triage state".into(),
+            ),
+        ],
+        ("GET", "/api/normalise") => vec![
+            (
+                "kind",
+                "string",
+                true,
+                "`phone`, `vrm`, `postcode` or `dob`".into(),
+            ),
+            ("value", "string", true, "The value as typed".into()),
+        ],
+        ("GET", "/api/groups") => vec![
+            reason,
+            (
+                "kind",
+                "string",
+                false,
+                "Only groups of this kind: `county_line`, `exploitation_network` or `ocg`".into(),
+            ),
+        ],
+        ("GET", "/api/graph/entities/{id}/neighbours") => vec![
+            reason,
+            (
+                "offset",
+                "integer",
+                false,
+                "Neighbours to skip (default 0)".into(),
+            ),
+            (
+                "limit",
+                "integer",
+                false,
+                "Neighbours a page (default 50, at most 1000)".into(),
+            ),
+            kinds(),
+        ],
+        ("GET", "/api/graph/paths") => vec![
+            reason,
+            ("from", "string", true, "The first entity's id".into()),
+            ("to", "string", true, "The last entity's id".into()),
+            (
+                "k",
+                "integer",
+                false,
+                "How many loopless paths, shortest first (default 1, at most 10)".into(),
+            ),
+            cost(),
+        ],
+        ("GET", "/api/graph/centrality") => vec![
+            reason,
+            (
+                "measure",
+                "string",
+                true,
+                "`degree`, `betweenness`, `eigenvector` or `pagerank`".into(),
+            ),
+            group(),
+            (
+                "entities",
+                "string",
+                false,
+                "Within these entities only, comma-separated ids".into(),
+            ),
+            kinds(),
+            limit(),
+            cost(),
+        ],
+        ("GET", "/api/graph/most-connected") => vec![reason, group(), kinds(), limit()],
+        ("GET", "/api/graph/components") => vec![
+            reason,
+            (
+                "limit",
+                "integer",
+                false,
+                "Components listed, largest first (default 20, at most 1000)".into(),
+            ),
+            (
+                "members",
+                "integer",
+                false,
+                "Entities listed of each component (default 50, at most 1000)".into(),
+            ),
+            (
+                "min_size",
+                "integer",
+                false,
+                "Only components of at least this many entities (default 2)".into(),
+            ),
+        ],
+        _ if method == "GET" => vec![reason],
+        _ => Vec::new(),
+    }
+}
+
+type QueryParameter = (&'static str, &'static str, bool, String);
+
+fn kinds() -> QueryParameter {
+    (
+        "kinds",
+        "string",
+        false,
+        "Only entities of these kinds, comma-separated: `person`, `location`, `phone`, \
+         `vehicle`"
+            .into(),
+    )
+}
+
+fn cost() -> QueryParameter {
+    (
+        "cost",
+        "string",
+        false,
+        "What a path's length counts: `hops` (the default) or `inverse_weight` (strong \
+         evidence makes a short link)"
+            .into(),
+    )
+}
+
+fn group() -> QueryParameter {
+    (
+        "group",
+        "string",
+        false,
+        "Within this group's members and objects, as you may see the group".into(),
+    )
+}
+
+fn limit() -> QueryParameter {
+    (
+        "limit",
+        "integer",
+        false,
+        "At most this many, highest first (default 50, at most 1000)".into(),
+    )
+}
+
+/// The schema of a route's successful response, where the API names one.
+fn response_schema(method: &str, path: &str) -> Option<&'static str> {
+    Some(match (method, path) {
+        ("GET", "/api/me") => "Me",
+        ("GET", "/api/reports") => "ReportList",
+        ("GET", "/api/reports/{reference}") => "ReportDetail",
+        ("GET", "/api/persons/{id}") => "PersonView",
+        ("POST", "/api/reports") => "Submitted",
+        ("GET", "/api/search") => "SearchResponse",
+        ("GET", "/api/normalise") => "Normalised",
+        ("GET", "/api/groups") => "GroupList",
+        ("GET", "/api/groups/{id}") => "GroupDetail",
+        ("GET", "/api/graph/entities/{id}/neighbours") => "NeighboursView",
+        ("GET", "/api/graph/paths") => "PathsView",
+        ("GET", "/api/graph/centrality") | ("GET", "/api/graph/most-connected") => "RankingView",
+        ("GET", "/api/graph/components") => "ComponentsView",
+        _ => return None,
+    })
+}
+
+/// Every response schema of the API, with the schemas they are made of.
+fn schemas() -> serde_json::Map<String, serde_json::Value> {
+    use utoipa::ToSchema;
+    fn add<T: ToSchema>(out: &mut serde_json::Map<String, serde_json::Value>) {
+        let mut all = vec![(T::name().into_owned(), T::schema())];
+        T::schemas(&mut all);
+        for (name, schema) in all {
+            out.insert(name, serde_json::to_value(schema).unwrap_or_default());
+        }
+    }
+    let mut out = serde_json::Map::new();
+    add::<Me>(&mut out);
+    add::<ReportList>(&mut out);
+    add::<ReportDetail>(&mut out);
+    add::<PersonView>(&mut out);
+    add::<Submitted>(&mut out);
+    add::<AuditItem>(&mut out);
+    add::<Normalised>(&mut out);
+    add::<crate::search_pages::SearchResponse>(&mut out);
+    add::<crate::master_list::MasterListView>(&mut out);
+    add::<crate::network::GroupList>(&mut out);
+    add::<crate::network::GroupDetail>(&mut out);
+    add::<crate::network::NeighboursView>(&mut out);
+    add::<crate::network::PathsView>(&mut out);
+    add::<crate::network::RankingView>(&mut out);
+    add::<crate::network::ComponentsView>(&mut out);
+    out
+}
+
 /// The OpenAPI 3.1 description of every `/api/` route in the route table.
 pub async fn openapi() -> Json<serde_json::Value> {
-    use utoipa::PartialSchema;
     let mut paths = serde_json::Map::new();
     for r in ROUTES.iter().filter(|r| r.path.starts_with("/api/")) {
         let path = r.path.to_string();
-        let params: Vec<serde_json::Value> = path
+        let mut params: Vec<serde_json::Value> = path
             .split('/')
             .filter_map(|seg| seg.strip_prefix('{').and_then(|s| s.strip_suffix('}')))
             .map(|name| serde_json::json!({"name": name, "in": "path", "required": true, "schema": {"type": "string"}}))
             .collect();
+        if r.path != "/api/openapi.json" && r.permission != Permission::Public {
+            params.extend(query_parameters(r.method, r.path).into_iter().map(
+                |(name, kind, required, description)| {
+                    serde_json::json!({
+                        "name": name,
+                        "in": "query",
+                        "required": required,
+                        "description": description,
+                        "schema": {"type": kind}
+                    })
+                },
+            ));
+        }
+        let ok = match response_schema(r.method, r.path) {
+            Some(schema) => serde_json::json!({
+                "description": "OK",
+                "content": {"application/json": {"schema": {"$ref": format!("#/components/schemas/{schema}")}}}
+            }),
+            None => serde_json::json!({"description": "OK"}),
+        };
         let mut op = serde_json::json!({
             "summary": r.summary,
             "parameters": params,
             "responses": {
-                "200": {"description": "OK"},
+                "200": ok,
                 "400": {"description": "Bad request (a missing reason, invalid input)"},
                 "401": {"description": "Not signed in"},
                 "403": {"description": "The role does not allow this"},
@@ -569,21 +893,7 @@ pub async fn openapi() -> Json<serde_json::Value> {
                 "bearer": {"type": "http", "scheme": "bearer"},
                 "session": {"type": "apiKey", "in": "cookie", "name": crate::auth::SESSION_COOKIE}
             },
-            "schemas": {
-                "Me": Me::schema(),
-                "ReportList": ReportList::schema(),
-                "ReportDetail": ReportDetail::schema(),
-                "PersonView": PersonView::schema(),
-                "Submitted": Submitted::schema(),
-                "AuditItem": AuditItem::schema(),
-                "Normalised": Normalised::schema(),
-                "GroupList": crate::network::GroupList::schema(),
-                "GroupDetail": crate::network::GroupDetail::schema(),
-                "NeighboursView": crate::network::NeighboursView::schema(),
-                "PathsView": crate::network::PathsView::schema(),
-                "RankingView": crate::network::RankingView::schema(),
-                "ComponentsView": crate::network::ComponentsView::schema(),
-            }
+            "schemas": schemas(),
         }
     }))
 }

@@ -500,6 +500,48 @@ async fn the_network_as_staff_and_partner_see_it(db: TestDb) {
         "Barnaby is now in a P-coded report: {shared}"
     );
 
+    // The OpenAPI description names the parameters and the answer of each.
+    let doc: Value = reqwest::get(app.url("/api/openapi.json"))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    for (path, params, schema) in [
+        (
+            "/api/graph/paths",
+            &["from", "to", "k", "cost", "reason"][..],
+            "PathsView",
+        ),
+        (
+            "/api/graph/entities/{id}/neighbours",
+            &["id", "offset", "limit", "kinds"][..],
+            "NeighboursView",
+        ),
+        (
+            "/api/graph/centrality",
+            &["measure", "group", "entities"][..],
+            "RankingView",
+        ),
+        ("/api/groups/{id}", &["id", "reason"][..], "GroupDetail"),
+    ] {
+        let op = &doc["paths"][path]["get"];
+        let names: Vec<&str> = op["parameters"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["name"].as_str().unwrap())
+            .collect();
+        for p in params {
+            assert!(names.contains(p), "{path}: {p} in {names:?}");
+        }
+        assert_eq!(
+            op["responses"]["200"]["content"]["application/json"]["schema"]["$ref"],
+            format!("#/components/schemas/{schema}")
+        );
+        assert!(doc["components"]["schemas"][schema].is_object());
+    }
+
     assert!(app.store.verify_audit().await.unwrap().is_empty());
     app.db.drop_db().await;
 }
