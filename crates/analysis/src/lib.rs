@@ -13,6 +13,7 @@ mod network;
 mod persons;
 mod run;
 mod text;
+mod threats;
 
 pub use network::NetworkSummary;
 pub use persons::{ExportedPerson, Vulnerability, resolved_persons};

@@ -63,6 +63,8 @@ pub struct AnalyseSummary {
     pub persons: PersonsSummary,
     pub objects: ObjectsSummary,
     pub network: crate::network::NetworkSummary,
+    /// Threats on the master list: groups and promoted persons or deal lines.
+    pub threats: u64,
     pub blocking: Option<BlockingReport>,
     pub training: Option<TrainingReport>,
     pub seconds: f64,
@@ -85,6 +87,7 @@ struct ReportMeta {
     reliance: f64,
     grading: String,
     crime_types: Vec<model::CrimeType>,
+    area: Option<String>,
     /// `P`-coded: what a partner may be shown.
     shareable: bool,
 }
@@ -145,6 +148,7 @@ pub async fn analyse(store: &Arc<dyn Store>, options: AnalyseOptions) -> Result<
             reliance: r.grading.reliance(),
             grading: r.grading.code(),
             crime_types: r.crime_types.clone(),
+            area: r.area.clone(),
             shareable: r.grading.handling == model::HandlingCode::P,
         });
         for p in &r.entities.persons {
@@ -431,7 +435,7 @@ pub async fn analyse(store: &Arc<dyn Store>, options: AnalyseOptions) -> Result<
     // Who is at risk, and why.
     let config = assess::VulnerabilityConfig::shipped();
     let today = time::OffsetDateTime::now_utc().date();
-    let assessments: Vec<store::VulnerabilityRow> = {
+    let assessed: Vec<(store::VulnerabilityRow, Vec<assess::Category>)> = {
         use rayon::prelude::*;
         clusters
             .par_iter()
@@ -458,7 +462,7 @@ pub async fn analyse(store: &Arc<dyn Store>, options: AnalyseOptions) -> Result<
                     })
                     .collect();
                 let v = assess::assess(&seen, &[], &config, today);
-                store::VulnerabilityRow {
+                let row = store::VulnerabilityRow {
                     person_id: id.clone(),
                     flagged: v.flagged,
                     score: v.score,
@@ -469,11 +473,27 @@ pub async fn analyse(store: &Arc<dyn Store>, options: AnalyseOptions) -> Result<
                         .collect(),
                     assessment: serde_json::to_string(&v).unwrap_or_default(),
                     flagged_since: None,
-                }
+                };
+                (row, v.categories)
             })
-            .filter(|row| row.score > 0.0)
+            .filter(|(row, _)| row.score > 0.0)
             .collect()
     };
+    let mut harm_persons: HashMap<String, crate::threats::PersonBase> = HashMap::new();
+    let assessments: Vec<store::VulnerabilityRow> = assessed
+        .into_iter()
+        .map(|(row, categories)| {
+            harm_persons.insert(
+                row.person_id.clone(),
+                crate::threats::PersonBase {
+                    flagged: row.flagged,
+                    categories,
+                    ..Default::default()
+                },
+            );
+            row
+        })
+        .collect();
     let flagged = assessments.iter().filter(|a| a.flagged).count() as u64;
     store.replace_vulnerabilities(&assessments).await?;
     mark("assess vulnerability", &mut timings);
@@ -487,6 +507,16 @@ pub async fn analyse(store: &Arc<dyn Store>, options: AnalyseOptions) -> Result<
     };
     store.replace_person_profiles(&profiles).await?;
     mark("save profiles", &mut timings);
+    let mut picture = harm_picture(
+        &clusters,
+        &ids,
+        &profiles,
+        &sightings,
+        &metas,
+        &cues,
+        &indicator_rows,
+        harm_persons,
+    );
     store
         .replace_text_findings(&text_rows, &indicator_rows)
         .await?;
@@ -495,6 +525,19 @@ pub async fn analyse(store: &Arc<dyn Store>, options: AnalyseOptions) -> Result<
     // Phones, vehicles and places.
     let (object_rows, objects_summary) = resolve_objects(objects);
     store.replace_object_assignments(&object_rows).await?;
+    for o in &object_rows {
+        if o.kind == EntityKind::Phone
+            && let Some((report, _)) = o.mention.split_once('#')
+        {
+            let reports = picture
+                .phone_reports
+                .entry(o.entity_id.clone())
+                .or_default();
+            if !reports.iter().any(|r| r == report) {
+                reports.push(report.to_string());
+            }
+        }
+    }
     mark("resolve and save objects", &mut timings);
 
     // The network and its groups.
@@ -515,6 +558,19 @@ pub async fn analyse(store: &Arc<dyn Store>, options: AnalyseOptions) -> Result<
         crate::network::analyse_network(store, inputs, person_of, object_of, names).await?;
     mark("network and groups", &mut timings);
 
+    // The threat master list: groups and promotions, assessed for harm and ranked.
+    let groups = store.network().groups(store::Visibility::Full).await?;
+    let promotions = store.master_list().promotions(true).await?;
+    let threats = crate::threats::master_list(
+        &groups,
+        &promotions,
+        &picture,
+        &assess::HarmConfig::shipped(),
+        today,
+    );
+    store.master_list().replace_threats(&threats).await?;
+    mark("assess harm", &mut timings);
+
     let summary = AnalyseSummary {
         reports,
         persons: PersonsSummary {
@@ -530,6 +586,7 @@ pub async fn analyse(store: &Arc<dyn Store>, options: AnalyseOptions) -> Result<
         },
         objects: objects_summary,
         network,
+        threats: threats.len() as u64,
         blocking,
         training,
         seconds: started.elapsed().as_secs_f64(),
@@ -553,10 +610,96 @@ pub async fn analyse(store: &Arc<dyn Store>, options: AnalyseOptions) -> Result<
                 "model": summary.persons.model_id,
                 "trained": summary.persons.trained,
                 "groups": summary.network.groups,
+                "threats": summary.threats,
             }),
         })
         .await?;
     Ok(summary)
+}
+
+/// What the threat master list needs of the picture: each report's grading, area, people and
+/// signs of harm, and each person's name, age, exploitation and debts.
+#[allow(clippy::too_many_arguments)]
+fn harm_picture(
+    clusters: &[Vec<&str>],
+    ids: &[String],
+    profiles: &[store::PersonProfile],
+    sightings: &HashMap<String, SightingBase>,
+    metas: &[ReportMeta],
+    cues: &HashMap<String, Vec<assess::Cue>>,
+    indicators: &[store::TextIndicator],
+    mut persons: HashMap<String, crate::threats::PersonBase>,
+) -> crate::threats::Picture {
+    let mut signs: HashMap<&str, Vec<assess::HarmCue>> = HashMap::new();
+    for i in indicators {
+        if let Some(cue) = assess::HarmCue::from_indicator(&i.indicator, &i.quote) {
+            signs.entry(i.report_ref.as_str()).or_default().push(cue);
+        }
+    }
+    let mut report_persons: Vec<Vec<String>> = vec![Vec::new(); metas.len()];
+    let mut report_victims: Vec<Vec<String>> = vec![Vec::new(); metas.len()];
+    for (cluster, id) in clusters.iter().zip(ids) {
+        let base = persons.entry(id.clone()).or_default();
+        let mut seen: Vec<usize> = Vec::new();
+        for m in cluster {
+            let Some(s) = sightings.get(*m) else {
+                continue;
+            };
+            if s.age.is_some_and(|a| a.max < 18) {
+                base.child = true;
+            }
+            if cues.get(*m).is_some_and(|c| {
+                c.iter()
+                    .any(|c| crate::threats::wages_or_debt(&c.indicator))
+            }) {
+                base.wages_or_debt = true;
+            }
+            if !seen.contains(&s.report) {
+                seen.push(s.report);
+            }
+            if !s.from_text && s.role == model::PersonRole::Victim {
+                report_victims[s.report].push(id.clone());
+            }
+        }
+        seen.sort_unstable();
+        for r in &seen {
+            report_persons[*r].push(id.clone());
+        }
+        base.reports = seen.iter().map(|r| metas[*r].report_ref.clone()).collect();
+    }
+    for p in profiles {
+        if let Some(base) = persons.get_mut(&p.person_id) {
+            base.name = p.display_name.clone();
+        }
+    }
+    let reports = metas
+        .iter()
+        .zip(report_persons.into_iter().zip(report_victims))
+        .map(|(m, (persons, victims))| {
+            (
+                m.report_ref.clone(),
+                crate::threats::ReportBase {
+                    facts: assess::ReportFacts {
+                        report: m.report_ref.clone(),
+                        received: m.received,
+                        source_type: m.source_type,
+                        source_org: m.source_org.clone(),
+                        reliance: m.reliance,
+                        crime_types: m.crime_types.clone(),
+                        cues: signs.remove(m.report_ref.as_str()).unwrap_or_default(),
+                    },
+                    area: m.area.clone(),
+                    persons,
+                    victims,
+                },
+            )
+        })
+        .collect();
+    crate::threats::Picture {
+        reports,
+        persons,
+        phone_reports: HashMap::new(),
+    }
 }
 
 /// What a report gives the network: its fields, and what its text adds (`found`).

@@ -330,6 +330,89 @@ async fn groups_are_stored_with_their_evidence_and_a_partner_view(db: &TestDb) {
     );
 }
 
+/// Every group is on the threat master list, ranked by harm with its reasons and the reports
+/// it rests on; a promoted person joins the list and leaves it when the promotion is
+/// withdrawn; a threat's harm history grows only when its score or rank moves.
+async fn the_master_list_ranks_every_group_and_promotions(db: &TestDb) {
+    let store = db.open().await;
+    ingest(&store, &world_lines()).await;
+    let summary = analyse(&store, AnalyseOptions::default()).await.unwrap();
+    let groups = store
+        .network()
+        .groups(store::Visibility::Full)
+        .await
+        .unwrap();
+    let threats = store.master_list().threats().await.unwrap();
+    assert_eq!(summary.threats, threats.len() as u64);
+    assert_eq!(threats.len(), groups.len());
+    let ranks: Vec<i64> = threats.iter().map(|t| t.rank).collect();
+    assert_eq!(ranks, (1..=threats.len() as i64).collect::<Vec<_>>());
+    assert!(threats.windows(2).all(|w| w[0].score >= w[1].score));
+    for g in &groups {
+        let t = threats
+            .iter()
+            .find(|t| t.id == g.id)
+            .expect("each group is a threat");
+        assert_eq!(t.kind, g.kind);
+        assert!(
+            t.score > 0.0 && !t.reasons.is_empty(),
+            "{} has reasons",
+            t.id
+        );
+        let held: BTreeSet<&str> = g.reports.iter().map(|r| r.report_ref.as_str()).collect();
+        assert!(t.reports.iter().all(|r| held.contains(r.as_str())));
+        let harm: serde_json::Value = serde_json::from_str(&t.harm).unwrap();
+        for part in [
+            "physical",
+            "psychological",
+            "financial",
+            "community",
+            "likelihood",
+        ] {
+            assert!(
+                harm.get(part).is_some(),
+                "{} keeps its {part} sub-score",
+                t.id
+            );
+        }
+    }
+    // A county line exploiting children outranks the median threat.
+    let top = &threats[0];
+    assert!(top.score > threats[threats.len() / 2].score);
+
+    // An analyst promotes the top group's first member.
+    let subject = groups.iter().find(|g| g.id == top.id).unwrap().members[0]
+        .person_id
+        .clone();
+    let promotion = store
+        .master_list()
+        .promote("person", &subject, "analyst", "leads the line")
+        .await
+        .unwrap();
+    analyse(&store, AnalyseOptions::default()).await.unwrap();
+    let threats = store.master_list().threats().await.unwrap();
+    let promoted = threats
+        .iter()
+        .find(|t| t.id == format!("thr_{subject}"))
+        .expect("the promoted person is a threat");
+    assert_eq!(promoted.kind, "person");
+    assert_eq!(promoted.subject, subject);
+    assert!(!promoted.reports.is_empty());
+    assert_eq!(threats.len(), groups.len() + 1);
+    let history = store.master_list().harm_history(&top.id).await.unwrap();
+    assert!(!history.is_empty());
+
+    store
+        .master_list()
+        .withdraw_promotion(promotion, "analyst", "not a threat of their own")
+        .await
+        .unwrap();
+    analyse(&store, AnalyseOptions::default()).await.unwrap();
+    let threats = store.master_list().threats().await.unwrap();
+    assert_eq!(threats.len(), groups.len());
+    assert!(threats.iter().all(|t| t.kind != "person"));
+}
+
 macro_rules! on_both_backends {
     ($($name:ident),* $(,)?) => {
         mod sqlite {
@@ -357,4 +440,5 @@ on_both_backends!(
     incremental_runs_agree_with_a_rebuild,
     decisions_split_merge_and_can_be_withdrawn,
     groups_are_stored_with_their_evidence_and_a_partner_view,
+    the_master_list_ranks_every_group_and_promotions,
 );

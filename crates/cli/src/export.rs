@@ -10,7 +10,7 @@ use clap::{Args, ValueEnum};
 use futures::stream::BoxStream;
 use futures::{StreamExt, TryStreamExt};
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 use std::path::PathBuf;
 use store::{NewAuditEntry, Store};
@@ -74,17 +74,49 @@ pub fn persons(store: &dyn Store) -> BoxStream<'_, anyhow::Result<ExportedPerson
 }
 
 /// The detected groups of the picture as the last `analyse` stored them (the force's full
-/// view), by id. None before `analyse` has run.
+/// view), by id, each with its harm from the threat master list. None before `analyse` has run.
 pub fn groups(store: &dyn Store) -> BoxStream<'_, anyhow::Result<ExportedGroup>> {
-    futures::stream::once(store.network().groups(store::Visibility::Full))
-        .map(|groups| -> Vec<anyhow::Result<ExportedGroup>> {
-            match groups {
-                Ok(groups) => groups.into_iter().map(|g| Ok(exported_group(g))).collect(),
-                Err(e) => vec![Err(anyhow::Error::new(e).context("cannot read the groups"))],
-            }
-        })
-        .flat_map(futures::stream::iter)
-        .boxed()
+    futures::stream::once(async move {
+        let groups = store
+            .network()
+            .groups(store::Visibility::Full)
+            .await
+            .context("cannot read the groups")?;
+        let mut harm: HashMap<String, Harm> = store
+            .master_list()
+            .threats()
+            .await
+            .context("cannot read the threat master list")?
+            .into_iter()
+            .map(|t| {
+                let harm = Harm {
+                    score: t.score,
+                    rank: u32::try_from(t.rank).unwrap_or(u32::MAX),
+                    reasons: t.reasons,
+                };
+                (t.id, harm)
+            })
+            .collect();
+        anyhow::Ok(
+            groups
+                .into_iter()
+                .map(|g| {
+                    let h = harm.remove(&g.id);
+                    let mut e = exported_group(g);
+                    e.harm = h;
+                    e
+                })
+                .collect::<Vec<_>>(),
+        )
+    })
+    .map(|groups| -> Vec<anyhow::Result<ExportedGroup>> {
+        match groups {
+            Ok(groups) => groups.into_iter().map(Ok).collect(),
+            Err(e) => vec![Err(e)],
+        }
+    })
+    .flat_map(futures::stream::iter)
+    .boxed()
 }
 
 /// A stored group in exchange-v1's shape.

@@ -379,6 +379,7 @@ async fn groups_are_exported_as_the_spec_shows(db: &TestDb) {
         .collect();
     assert!(groups.len() >= 3, "{}", run.stdout);
     let mut ids = std::collections::BTreeSet::new();
+    let mut ranks = std::collections::BTreeSet::new();
     for g in &groups {
         let keys: Vec<&str> = g.as_object().unwrap().keys().map(String::as_str).collect();
         assert_eq!(
@@ -386,13 +387,25 @@ async fn groups_are_exported_as_the_spec_shows(db: &TestDb) {
             [
                 "crime_types",
                 "deal_lines",
+                "harm",
                 "id",
                 "kind",
                 "label",
                 "members",
                 "roles"
             ],
-            "no harm until it is assessed: {g}"
+            "exchange-v1's fields: {g}"
+        );
+        let harm = g["harm"].as_object().unwrap();
+        assert_eq!(
+            harm.keys().map(String::as_str).collect::<Vec<_>>(),
+            ["rank", "reasons", "score"]
+        );
+        assert!(harm["score"].as_f64().unwrap() > 0.0, "{g}");
+        assert!(!harm["reasons"].as_array().unwrap().is_empty(), "{g}");
+        assert!(
+            ranks.insert(harm["rank"].as_u64().unwrap()),
+            "ranks are unique"
         );
         let id = g["id"].as_str().unwrap();
         assert!(
@@ -434,6 +447,12 @@ async fn groups_are_exported_as_the_spec_shows(db: &TestDb) {
         }
         assert!(!g["label"].as_str().unwrap().is_empty());
     }
+    assert_eq!(
+        ranks.into_iter().collect::<Vec<_>>(),
+        (1..=groups.len() as u64).collect::<Vec<_>>(),
+        "ranked 1 to {}",
+        groups.len()
+    );
     let persons = exported(&db.url);
     let memberships: usize = groups
         .iter()

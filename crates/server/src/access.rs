@@ -74,7 +74,8 @@ impl Role {
         match self {
             Role::IntelligenceOfficer => matches!(
                 permission,
-                ViewPicture
+                PromoteThreat
+                    | ViewPicture
                     | ViewOperations
                     | ViewAssessments
                     | SubmitReport
@@ -86,7 +87,8 @@ impl Role {
             ),
             Role::Analyst => matches!(
                 permission,
-                ViewPicture
+                PromoteThreat
+                    | ViewPicture
                     | ViewOperations
                     | ViewAssessments
                     | SubmitReport
@@ -155,6 +157,8 @@ pub enum Permission {
     Triage,
     /// Confirming, merging and splitting resolved persons.
     DecideResolution,
+    /// Promoting a person or a deal line to a threat on the master list, and withdrawing it.
+    PromoteThreat,
     /// The audit trail.
     ViewAudit,
     /// Lead responsible officers, demand against capacity, 4P plans, disruptions, outcomes, the

@@ -20,6 +20,7 @@ mod governance;
 mod intake;
 mod investigate;
 mod lro;
+mod master_list;
 mod ops;
 mod pages;
 mod plans;

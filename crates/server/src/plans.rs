@@ -114,6 +114,10 @@ pub struct ThreatView {
     /// Totals by operation: (operation, "4 arrests, 1 deal line closed").
     pub by_operation: Vec<(String, String)>,
     pub outcomes: Vec<OutcomeView>,
+    /// The harm assessment with every sub-score, when the threat is on the stored master list.
+    pub assessment: Option<crate::master_list::ThreatItem>,
+    /// How its harm score moved: (assessed at, score, rank), oldest first.
+    pub harm_history: Vec<(String, f64, i64)>,
 }
 
 pub fn plan_view(plan: &Plan, records: &store::PlanRecord, today: time::Date) -> PlanView {
@@ -190,7 +194,22 @@ async fn threat_view(state: &AppState, p: &Picture, id: &ThreatId) -> Result<Thr
         .filter(|a| a.threat_id == id.as_str())
         .collect();
     let threat = p.threat(id.as_str());
+    let assessment = state
+        .store
+        .master_list()
+        .threat(id.as_str())
+        .await?
+        .map(crate::master_list::item_of);
+    let harm_history = state
+        .store
+        .master_list()
+        .harm_history(id.as_str())
+        .await?
+        .into_iter()
+        .map(|h| (h.assessed_at, h.score, h.rank))
+        .collect();
     if threat.is_none()
+        && assessment.is_none()
         && plan_record.is_none()
         && disruptions.is_empty()
         && outcomes.is_empty()
@@ -220,7 +239,10 @@ async fn threat_view(state: &AppState, p: &Picture, id: &ThreatId) -> Result<Thr
         id: id.to_string(),
         label: threat
             .map(|t| t.label.clone())
+            .or_else(|| assessment.as_ref().map(|a| a.label.clone()))
             .unwrap_or_else(|| id.to_string()),
+        assessment,
+        harm_history,
         on_master_list: threat.is_some(),
         crime_types: threat.map(ops::crimes).unwrap_or_default(),
         harm: threat.and_then(|t| t.harm),

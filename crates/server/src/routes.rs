@@ -89,6 +89,10 @@ routes! {
     GET "/demand" ViewOperations "demand against capacity: overload, untrained or unmentored officers holding threats, threats without an officer (asks for a reason)" => crate::lro::demand;
     GET "/allocation" ViewOperations "the recommended allocation of threats to officers, with reasons (asks for a reason)" => crate::lro::allocation;
     POST "/allocation" Allocate "accept or change the recommended allocation (audited)" => crate::lro::decide;
+    GET "/threats" ViewAssessments "the threat master list: threats by crime type, ranked by harm with reasons and sub-scores; promotions (asks for a reason)" => crate::master_list::list;
+    POST "/threats" PromoteThreat "promote a person or a deal line to a threat of its own, with a reason (audited)" => crate::master_list::promote;
+    POST "/promotions/{id}/withdraw" PromoteThreat "withdraw a promotion, with a reason (audited; the record is kept)" => crate::master_list::withdraw;
+    GET "/api/threats" ViewAssessments "the threat master list with every sub-score, and the promotions in force (reason required)" => crate::master_list::list_api;
     GET "/plans" ViewOperations "4P plans, overdue reviews first (asks for a reason)" => crate::plans::list;
     GET "/threats/{id}" ViewOperations "one threat: its officer, 4P plan, disruptions and outcomes (asks for a reason)" => crate::plans::threat;
     POST "/threats/{id}/plan" ManagePlans "open a threat's 4P plan" => crate::plans::open_plan;

@@ -27,3 +27,39 @@ impl ThreatSource for ThreatList {
         Ok(self.0.clone())
     }
 }
+
+/// The threat master list as `analyse` last stored it: every detected group and every person
+/// or deal line an analyst promoted, with its harm score.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct MasterList;
+
+#[async_trait]
+impl ThreatSource for MasterList {
+    async fn active_threats(&self, store: &dyn Store) -> Result<Vec<Threat>, Failure> {
+        store
+            .master_list()
+            .threats()
+            .await?
+            .into_iter()
+            .map(threat_of)
+            .collect()
+    }
+}
+
+/// A stored threat as operations sees it.
+pub fn threat_of(row: store::ThreatRow) -> Result<Threat, Failure> {
+    let crime_types = row
+        .crime_types
+        .iter()
+        .map(|c| {
+            c.parse::<model::CrimeType>()
+                .map_err(|e| Failure::Internal(format!("threat {}: {e}", row.id)))
+        })
+        .collect::<Result<_, _>>()?;
+    Ok(Threat {
+        id: operations::ThreatId::try_from(row.id.as_str()).map_err(Failure::Internal)?,
+        label: row.label,
+        crime_types,
+        harm: Some(row.score),
+    })
+}

@@ -520,6 +520,253 @@ async fn the_dashboard(app: &TestApp) {
     assert!(html.contains("entries in the audit trail"));
 }
 
+/// The threat master list: staff see every threat ranked by harm with its reasons and
+/// sub-scores, by crime type; a partner is refused; an analyst promotes a person (refused
+/// without a reason or with a person the picture does not hold), the next analysis ranks them,
+/// and a withdrawal takes them off again — each step audited.
+async fn the_threat_master_list(app: &TestApp) {
+    let config = sim::Config {
+        people: 1500,
+        seed: 7,
+        ..sim::Config::default()
+    };
+    let (mut intel, mut truth) = (Vec::new(), Vec::new());
+    sim::generate(&config, &mut intel, &mut truth).unwrap();
+    let lines: Vec<String> = String::from_utf8(intel)
+        .unwrap()
+        .lines()
+        .map(str::to_string)
+        .collect();
+    store_lines(app, &lines).await;
+    analyse(app).await;
+    let threats = app.store.master_list().threats().await.unwrap();
+    assert!(threats.len() >= 3, "the world has threats");
+
+    let lro = app.login_as(Role::LeadResponsibleOfficer).await;
+    let (status, html) = get(&lro, app.url("/threats")).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Why are you opening"), "asks for a reason");
+    assert!(!html.contains("<table"));
+    let (status, html) = get(&lro, app.url(&format!("/threats?reason={}", enc(REASON)))).await;
+    assert_eq!(status, 200, "{html}");
+    let rows = body_rows(&html);
+    assert_eq!(rows.len(), threats.len());
+    assert!(rows[0].starts_with("\n  <td>1</td>"), "{}", rows[0]);
+    assert!(rows[0].contains(&format!("/threats/{}?reason=", threats[0].id)));
+    assert!(
+        !html.contains("Promote a person"),
+        "an LRO does not promote"
+    );
+
+    // By crime type: only that principal crime type.
+    let principal = threats[0].crime_types[0].clone();
+    let (_, html) = get(
+        &lro,
+        app.url(&format!(
+            "/threats?reason={}&crime_type={principal}",
+            enc(REASON)
+        )),
+    )
+    .await;
+    let expected = threats
+        .iter()
+        .filter(|t| t.crime_types.first() == Some(&principal))
+        .count();
+    assert_eq!(body_rows(&html).len(), expected);
+
+    // The API: ranks in order, every sub-score.
+    let res = lro
+        .get(app.url(&format!("/api/threats?reason={}", enc(REASON))))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let list: serde_json::Value = res.json().await.unwrap();
+    let items = list["threats"].as_array().unwrap();
+    assert_eq!(items.len(), threats.len());
+    for (i, t) in items.iter().enumerate() {
+        assert_eq!(t["rank"], i as u64 + 1);
+        let parts: Vec<&str> = t["parts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["name"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            parts,
+            [
+                "crime type",
+                "physical",
+                "psychological",
+                "financial",
+                "community"
+            ]
+        );
+    }
+    let res = lro.get(app.url("/api/threats")).send().await.unwrap();
+    assert_eq!(res.status(), 400, "the API needs a reason");
+
+    // One threat's page shows its assessment.
+    let (status, html) = get(
+        &lro,
+        app.url(&format!(
+            "/threats/{}?reason={}",
+            threats[0].id,
+            enc(REASON)
+        )),
+    )
+    .await;
+    assert_eq!(status, 200, "{html}");
+    assert!(html.contains("Harm assessment"));
+    assert!(
+        html.contains(&threats[0].reasons[0].replace('\'', "&#x27;")) || html.contains("physical")
+    );
+
+    // A partner is refused the list.
+    let partner = app.login_as(Role::Partner).await;
+    let (status, _) = get(
+        &partner,
+        app.url(&format!("/threats?reason={}", enc(REASON))),
+    )
+    .await;
+    assert_eq!(status, 403);
+    let res = partner
+        .get(app.url(&format!("/api/threats?reason={}", enc(REASON))))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 403);
+
+    // An analyst promotes a person.
+    let analyst = app.login_as(Role::Analyst).await;
+    let csrf = app.session_csrf(&analyst).await;
+    let person = app.store.person_assignments().await.unwrap()[0]
+        .person_id
+        .clone();
+    let post = |form: Vec<(&'static str, String)>| {
+        let analyst = analyst.clone();
+        let url = app.url("/threats");
+        async move {
+            let res = analyst.post(url).form(&form).send().await.unwrap();
+            (res.status().as_u16(), res.text().await.unwrap())
+        }
+    };
+    let (status, html) = post(vec![
+        ("csrf", csrf.clone()),
+        ("kind", "person".into()),
+        ("subject", person.clone()),
+        ("reason", "short".into()),
+        ("back_reason", REASON.into()),
+    ])
+    .await;
+    assert_eq!(status, 200);
+    assert!(html.contains("needs its reason"), "{html}");
+    let (status, html) = post(vec![
+        ("csrf", csrf.clone()),
+        ("kind", "person".into()),
+        ("subject", "per_999999999".into()),
+        ("reason", "controls the supply in the town".into()),
+        ("back_reason", REASON.into()),
+    ])
+    .await;
+    assert_eq!(status, 200);
+    assert!(html.contains("there is no person"), "{html}");
+    assert!(
+        app.store
+            .master_list()
+            .promotions(false)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    let (status, _) = post(vec![
+        ("csrf", csrf.clone()),
+        ("kind", "person".into()),
+        ("subject", person.clone()),
+        ("reason", "controls the supply in the town".into()),
+        ("back_reason", REASON.into()),
+    ])
+    .await;
+    assert_eq!(status, 303);
+    let promotions = app.store.master_list().promotions(true).await.unwrap();
+    assert_eq!(promotions.len(), 1);
+    assert_eq!(promotions[0].subject, person);
+    assert_eq!(promotions[0].promoted_by, common::username(Role::Analyst));
+    let (_, html) = get(
+        &analyst,
+        app.url(&format!("/threats?reason={}", enc(REASON))),
+    )
+    .await;
+    assert!(html.contains("assessed at the next analysis"));
+
+    analyse(app).await;
+    let threat_id = format!("thr_{person}");
+    let listed = app.store.master_list().threats().await.unwrap();
+    assert!(
+        listed.iter().any(|t| t.id == threat_id),
+        "ranked after analysis"
+    );
+    let (status, html) = get(
+        &analyst,
+        app.url(&format!("/threats/{threat_id}?reason={}", enc(REASON))),
+    )
+    .await;
+    assert_eq!(status, 200, "{html}");
+    assert!(html.contains("Harm assessment"));
+
+    // Withdrawn with a reason; the record stays.
+    let res = analyst
+        .post(app.url(&format!("/promotions/{}/withdraw", promotions[0].id)))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("reason", "part of grp_0001 after all"),
+            ("back_reason", REASON),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    assert!(
+        app.store
+            .master_list()
+            .promotions(true)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert_eq!(
+        app.store
+            .master_list()
+            .promotions(false)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+    analyse(app).await;
+    let listed = app.store.master_list().threats().await.unwrap();
+    assert!(!listed.iter().any(|t| t.id == threat_id));
+
+    let audit = app.store.audit_entries(0, 100_000).await.unwrap();
+    for action in [
+        "view.threats",
+        "api.threats",
+        "threat.promote",
+        "threat.withdraw",
+    ] {
+        assert!(
+            audit.iter().any(|e| e.action == action),
+            "{action} is audited"
+        );
+    }
+    assert!(
+        audit
+            .iter()
+            .filter(|e| e.action == "view.threats")
+            .all(|e| e.reason.as_deref() == Some(REASON))
+    );
+}
+
 macro_rules! on_both_backends {
     ($($name:ident),* $(,)?) => {
         mod sqlite {
@@ -549,4 +796,5 @@ on_both_backends!(
     the_list_of_people_at_risk,
     a_person_and_the_decisions_about_them,
     the_dashboard,
+    the_threat_master_list,
 );
