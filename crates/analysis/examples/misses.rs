@@ -121,7 +121,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                     .push(m.as_str());
             }
         }
-        let mut wrong: Vec<(usize, &str, &BTreeMap<&str, Vec<&str>>)> = by_person
+        type Parts<'a> = BTreeMap<&'a str, Vec<&'a str>>;
+        let mut wrong: Vec<(usize, &str, &Parts)> = by_person
             .iter()
             .filter(|(_, t)| t.len() > 1)
             .map(|(p, t)| {
@@ -130,7 +131,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                 (pairs(total) - right, *p, t)
             })
             .collect();
-        wrong.sort_by(|a, b| b.0.cmp(&a.0));
+        wrong.sort_by_key(|w| std::cmp::Reverse(w.0));
         let total: usize = wrong.iter().map(|w| w.0).sum();
         println!(
             "{} resolved persons join several true people: {total} false pairs",
@@ -265,7 +266,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     for (c, n) in &causes {
         println!("  {c:<28} {n}");
     }
-    split.sort_by(|a, b| b.0.cmp(&a.0));
+    split.sort_by_key(|s| std::cmp::Reverse(s.0));
     for (lost, i) in split.iter().take(limit) {
         let t = &truth.persons[*i];
         println!(
