@@ -2,7 +2,9 @@
 // driven in Debian's Chromium by playwright-core. Each journey is a user's: signing in,
 // submitting a report (with live validation), the reason prompt, the people at risk and a flagged
 // child's page with its evidence, resolution explanation and decisions, the partner portal and
-// its isolation, the community page, signing out; a governance lead seeing two officers over
+// its isolation, the community page, signing out; searching as an analyst (highlights, facets,
+// paging, a misspelt name) and as a partner (whose counts leave out C-coded reports); an auditor
+// searching the audit trail for who read what, when and why; a governance lead seeing two officers over
 // capacity, accepting a better allocation, opening a 4P plan, recording a disruption and printing
 // the readiness report; a referral followed through its states. Screenshots of every page go to
 // artifacts/e2e/ as test artefacts.
@@ -44,6 +46,7 @@ const accounts = [
   ['e2e_school', 'partner', 'Fenland Academy'],
   ['e2e_governance', 'governance_lead', null],
   ['e2e_safeguarding', 'safeguarding_officer', null],
+  ['e2e_auditor', 'auditor', null],
 ];
 for (const [name, role, org] of accounts) {
   const args = ['user', 'add', name, '--role', role, '--name', `E2E ${role}`];
@@ -295,6 +298,95 @@ await journey('community-page', async (page) => {
   await page.getByRole('button', { name: 'Send' }).click();
   await page.getByRole('status').getByText('Thank you').waitFor();
   await shot(page, 'community-thanks');
+});
+
+function countIn(text, label) {
+  const m = text.match(/\((\d+)\)\s*$/);
+  if (!m) { throw new Error(`no count in ${label}: ${text}`); }
+  return Number(m[1]);
+}
+
+async function reportTotal(page) {
+  const status = await page.locator('#search-status').innerText();
+  if (/^No reports/.test(status)) { return 0; }
+  const m = status.match(/of (\d+)/);
+  if (!m) { throw new Error(`no total in: ${status}`); }
+  return Number(m[1]);
+}
+
+await journey('search', async (page, context) => {
+  await signIn(page, 'e2e_analyst');
+  await page.getByRole('link', { name: 'Search', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Search' }).waitFor();
+  await shot(page, 'search');
+  await page.getByLabel(/^Words, a name/).fill('flat');
+  await page.getByLabel(/^Reason/).fill('E2E search journey, op KESTREL');
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await page.waitForURL(/\/search\?q=flat/);
+  const total = await reportTotal(page);
+  expect(total > 20, `the demo area has many reports about a flat (${total})`);
+  expect(await page.locator('ol mark').filter({ hasText: /^flat$/i }).count() > 0, 'the matched word is highlighted');
+  // The handling-code facet counts every report found, shared (P) and conditional (C).
+  const shared = countIn(await page.locator('label.choice', { hasText: 'P lawful sharing permitted' }).innerText(), 'P');
+  const conditional = countIn(await page.locator('label.choice', { hasText: 'C sharing only under conditions' }).innerText(), 'C');
+  expect(shared > 0 && conditional > 0 && shared + conditional === total, `facets add up: ${shared} + ${conditional} = ${total}`);
+  await shot(page, 'search-results');
+  // The next page of reports.
+  await page.getByRole('link', { name: 'Next page' }).click();
+  await page.waitForURL(/page=2/);
+  expect(/^Reports 21–/.test(await page.locator('#search-status').innerText()), 'the second page');
+  // Narrowed to C-coded reports: staff see the handling conditions beside each.
+  await page.getByLabel(/C sharing only under conditions/).check();
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await page.waitForURL(/handling=C/);
+  expect(await reportTotal(page) === conditional, 'the filter keeps the C-coded reports');
+  expect(await page.getByText(/^Handling conditions:/).first().isVisible(), 'staff see the conditions');
+  await shot(page, 'search-filtered');
+  // A person, by a misspelt surname (two letters swapped, as people type).
+  const names = (await page.locator('ol li p.meta', { hasText: 'Persons:' }).allInnerTexts()).join(' ');
+  const surname = names.replace(/Persons:/g, '').split(/[;,\s]+/).find((w) => /^[A-Za-z]{6,}$/.test(w));
+  expect(surname, `a name to look for in: ${names}`);
+  let at = 2;
+  while (at < surname.length - 2 && surname[at] === surname[at + 1]) { at += 1; }
+  const typo = surname.slice(0, at) + surname[at + 1] + surname[at] + surname.slice(at + 2);
+  await page.goto(`${base}/search?q=${encodeURIComponent(typo)}&reason=${encodeURIComponent('E2E search journey, op KESTREL')}`);
+  await page.getByRole('heading', { name: /^People \(\d+\)$/ }).waitFor();
+  expect(await page.locator('section[aria-labelledby="people-heading"] mark').count() > 0, `${typo} finds ${surname}`);
+  await shot(page, 'search-person');
+  await page.locator('section[aria-labelledby="people-heading"] tbody a').first().click();
+  await page.getByText('Mentions you may see').waitFor();
+  await shot(page, 'search-person-opened');
+  // A partner searching the same counts only what they may see: never a C-coded report.
+  await context.clearCookies();
+  await signIn(page, 'e2e_council');
+  await page.goto(`${base}/search?q=flat`);
+  expect(await reportTotal(page) === shared, 'a partner finds the shared reports only');
+  expect(!(await page.locator('label.choice', { hasText: 'C sharing only under conditions' }).count()), 'no count of C-coded reports');
+  expect(!(await page.getByText(/^Handling conditions:/).count()), 'no conditions shown to a partner');
+  await page.goto(`${base}/search?q=flat&handling=C`);
+  expect(await reportTotal(page) === 0, 'asking for C-coded reports finds none');
+  await shot(page, 'search-partner');
+});
+
+await journey('audit-search', async (page) => {
+  await signIn(page, 'e2e_auditor');
+  await page.getByRole('link', { name: 'Audit', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Audit trail' }).waitFor();
+  expect(await page.locator('p', { hasText: 'Chain: intact' }).isVisible(), 'the chain is intact');
+  await page.getByLabel('Who', { exact: true }).fill('e2e_analyst');
+  await page.getByLabel('Action', { exact: true }).fill('search');
+  await page.getByLabel('Reason contains').fill('kestrel');
+  const today = new Date().toISOString().slice(0, 10);
+  await page.getByLabel('From', { exact: true }).fill(today);
+  await page.getByLabel('To', { exact: true }).fill(today);
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await page.waitForURL(/reason=kestrel/);
+  const rows = page.locator('table tbody tr');
+  expect(await rows.count() >= 3, 'the analyst\'s searches are found');
+  for (const text of await rows.allInnerTexts()) {
+    expect(text.includes('e2e_analyst') && text.includes('E2E search journey, op KESTREL'), `only what was asked for: ${text}`);
+  }
+  await shot(page, 'audit-search');
 });
 
 // Officers, allocation, plans and governance need a threat master list, which is another part of

@@ -100,6 +100,12 @@ pub async fn run(actor: &str, args: DemoArgs) -> anyhow::Result<Outcome> {
             std::fs::remove_file(&p).with_context(|| format!("cannot remove {}", p.display()))?;
         }
     }
+    // And its search index (it would be built again anyway: it belongs to the old database).
+    let index_dir = PathBuf::from(format!("{}.search", db_path.display()));
+    if index_dir.exists() {
+        std::fs::remove_dir_all(&index_dir)
+            .with_context(|| format!("cannot remove {}", index_dir.display()))?;
+    }
     let url = format!("sqlite:{}", db_path.display());
     let store = store::open(&url)
         .await
@@ -161,6 +167,12 @@ pub async fn run(actor: &str, args: DemoArgs) -> anyhow::Result<Outcome> {
          force might before Sightline (some overloaded, some threats with nobody)",
         threats.len()
     );
+    let index = crate::serve_cmd::prepare_search(
+        store.as_ref(),
+        &url,
+        &crate::serve_cmd::SearchIndexArgs::default(),
+    )
+    .await?;
     let ready_in = started.elapsed().as_secs_f64();
     println!("on the command line:");
     println!(
@@ -169,16 +181,22 @@ pub async fn run(actor: &str, args: DemoArgs) -> anyhow::Result<Outcome> {
     );
     println!("  sightline --db {url} export persons --reason \"demo\" | head");
     println!("  sightline --db {url} audit verify");
-    if args.no_serve {
-        println!("ready in {ready_in:.1} s");
-        return Ok(Outcome::Success);
-    }
+    println!("  sightline --db {url} search query smith --reason \"demo\"");
     let logins = DEMO_ACCOUNTS
         .iter()
         .map(|(u, _, r, _)| format!("{u} ({})", r.label()))
         .collect::<Vec<_>>()
         .join(", ");
+    if args.no_serve {
+        println!("ready in {ready_in:.1} s; serve it with");
+        println!("  sightline --db {url} serve");
+        println!("and sign in as analyst, password {password}");
+        println!("  (every demo account has that password: {logins})");
+        return Ok(Outcome::Success);
+    }
     let config = server::Config {
+        search: index.location().clone(),
+        search_index: Some(index),
         threats: Some(std::sync::Arc::new(server::threats::MasterList)),
         ..server::Config::default()
     };

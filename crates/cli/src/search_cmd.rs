@@ -145,7 +145,7 @@ pub async fn run(db: &str, actor: &str, args: SearchArgs) -> anyhow::Result<Outc
     }
 }
 
-fn progress_bar() -> Option<ProgressBar> {
+pub fn progress_bar() -> Option<ProgressBar> {
     std::io::stderr().is_terminal().then(|| {
         let bar = ProgressBar::new_spinner();
         if let Ok(style) =
@@ -722,6 +722,10 @@ pub fn bench(
     // machine shared with other work, the wall clock also counts time spent waiting for a core.
     let mut times: HashMap<Kind, (Vec<Duration>, Vec<Duration>)> = HashMap::new();
     let mut all = (Vec::with_capacity(queries), Vec::with_capacity(queries));
+    // The same queries by who searched: staff see everything, a partner's are permission
+    // filtered inside the index query.
+    let mut as_staff = (Vec::new(), Vec::new());
+    let mut as_partner = (Vec::new(), Vec::new());
     let mut hits = 0u64;
     let load_before = load_average();
     for (i, q) in mix.iter().enumerate() {
@@ -740,6 +744,12 @@ pub fn bench(
         let entry = times.entry(q.kind).or_default();
         entry.0.push(took);
         entry.1.push(cpu);
+        let by_who = match q.visibility {
+            Visibility::Everything => &mut as_staff,
+            _ => &mut as_partner,
+        };
+        by_who.0.push(took);
+        by_who.1.push(cpu);
     }
     println!(
         "{} queries after {} to warm up; {:.1} hits a query on average; load average {} before, \
@@ -771,6 +781,13 @@ pub fn bench(
         let mut t = times.remove(kind).unwrap_or_default();
         println!("{}", row(kind.label(), weight * 100 / total_weight, &mut t));
     }
+    let share = |n: usize| (n * 100 / all.0.len().max(1)) as u32;
+    let (staff_share, partner_share) = (share(as_staff.0.len()), share(as_partner.0.len()));
+    println!("{}", row("all, as staff", staff_share, &mut as_staff));
+    println!(
+        "{}",
+        row("all, as a partner", partner_share, &mut as_partner)
+    );
     println!("{}", row("**all**", 100, &mut all));
     Ok(Outcome::Success)
 }

@@ -6,6 +6,7 @@ use anyhow::Context;
 use clap::{Args, Subcommand};
 use std::io::Read;
 use std::net::SocketAddr;
+use std::path::PathBuf;
 
 #[derive(Args)]
 pub struct ServeArgs {
@@ -17,12 +18,32 @@ pub struct ServeArgs {
     /// the same host; browsers accept Secure cookies from http://localhost anyway).
     #[arg(long)]
     insecure_cookies: bool,
+
+    #[command(flatten)]
+    search: SearchIndexArgs,
+}
+
+/// Where the search index lives and whether to build it again before serving.
+#[derive(Args, Clone, Default)]
+pub struct SearchIndexArgs {
+    /// The search index's directory (default: beside a SQLite database, `PATH.search`; a
+    /// PostgreSQL store without one keeps its index in memory, built at start).
+    #[arg(long, env = "SIGHTLINE_SEARCH_DIR")]
+    pub search_dir: Option<PathBuf>,
+
+    /// Build the search index again from the store before serving, even when it is up to date
+    /// (the index is derived data: the store is the record).
+    #[arg(long)]
+    pub rebuild_search: bool,
 }
 
 pub async fn run(db: &str, args: ServeArgs) -> anyhow::Result<Outcome> {
     let store = store::open(db).await.context("cannot open the store")?;
+    let index = prepare_search(store.as_ref(), db, &args.search).await?;
     let config = server::Config {
         secure_cookies: !args.insecure_cookies,
+        search: index.location().clone(),
+        search_index: Some(index),
         threats: Some(std::sync::Arc::new(server::threats::MasterList)),
         ..server::Config::default()
     };
@@ -30,6 +51,64 @@ pub async fn run(db: &str, args: ServeArgs) -> anyhow::Result<Outcome> {
         println!("Sightline is serving on http://{addr}/ (Ctrl-C to stop)");
     })
     .await
+}
+
+/// Opens the search index of the store and makes it ready before serving: built from the store
+/// when it is missing, was written by another version or from another store, is far behind, or
+/// `--rebuild-search` asks; otherwise caught up with what was stored since.
+pub async fn prepare_search(
+    store: &dyn store::Store,
+    db: &str,
+    args: &SearchIndexArgs,
+) -> anyhow::Result<search::SearchIndex> {
+    let location = match search::Location::for_store(db, args.search_dir.clone()) {
+        Ok(l) => l,
+        Err(search::SearchError::Config(_)) => {
+            println!(
+                "search index: in memory, built from the store now (give --search-dir to keep it \
+                 between runs)"
+            );
+            search::Location::Memory
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let index = search::SearchIndex::open(&location)?;
+    let bar = crate::search_cmd::progress_bar();
+    let shown = bar.clone();
+    let started = std::time::Instant::now();
+    let done = index
+        .prepare(
+            store,
+            args.rebuild_search,
+            search::BuildConfig::default(),
+            &move |n| {
+                if let Some(b) = &shown {
+                    b.set_position(n);
+                }
+            },
+        )
+        .await
+        .context("cannot make the search index ready")?;
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    let place = match &location {
+        search::Location::Directory(d) => d.display().to_string(),
+        search::Location::Memory => "memory".into(),
+    };
+    match done {
+        search::CatchUp::Built(s) => println!(
+            "search index: built from the store, {} reports ({} person mentions) in {:.1} s, at \
+             {place}",
+            s.reports, s.stats.mentions, s.seconds
+        ),
+        search::CatchUp::Updated { reports, .. } => println!(
+            "search index: brought up to date with {reports} reports in {:.1} s, at {place}",
+            started.elapsed().as_secs_f64()
+        ),
+        _ => println!("search index: up to date, at {place}"),
+    }
+    Ok(index)
 }
 
 /// Serves until Ctrl-C.

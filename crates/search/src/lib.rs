@@ -442,6 +442,11 @@ pub struct Watermark {
     pub workflow_at: String,
     /// The newest audit entry looked at for analysis runs.
     pub audit_id: i64,
+    /// The identity of the store the index was built from (its `search.store_id` state): a
+    /// store replaced by another (a new demo database, a restored backup) has another, and its
+    /// index is built again rather than trusted because the numbers happen to line up.
+    #[serde(default)]
+    pub store_id: String,
 }
 
 impl Watermark {

@@ -46,6 +46,25 @@ impl Default for CatchUpLimits {
     }
 }
 
+/// The state key under which a store keeps the identity its search indexes are built from.
+const STORE_ID_KEY: &str = "search.store_id";
+
+/// The identity of a store for its search indexes (empty when it has none yet); made and
+/// kept in the store's state when `create` is set.
+async fn store_id(store: &dyn Store, create: bool) -> Result<String> {
+    if let Some(id) = store.state(STORE_ID_KEY).await?
+        && !id.is_empty()
+    {
+        return Ok(id);
+    }
+    if !create {
+        return Ok(String::new());
+    }
+    let id = format!("{:x}-{:x}", new_generation(), std::process::id());
+    store.set_state(STORE_ID_KEY, &id).await?;
+    Ok(id)
+}
+
 /// Reports read from the store per batch of a full build.
 const BUILD_BATCH: usize = 2_000;
 
@@ -127,6 +146,7 @@ impl SearchIndex {
             report_id: newest_report_id(store).await?,
             workflow_at: String::new(),
             audit_id: newest_audit_id(store).await?,
+            store_id: store_id(store, true).await?,
         };
         let mut submitters: HashMap<String, i64> = HashMap::new();
         for w in store.workflow(None, None, i64::MAX).await? {
@@ -198,11 +218,12 @@ impl SearchIndex {
     /// is newer than the watermark: report versions (a superseded report is deleted by
     /// reference and its current version added), triage records (which carry the submitter),
     /// and analysis runs in the audit trail (after which mentions move to their new persons).
-    /// An index never built is built whole, unless the store holds more reports than the limit.
+    /// An index never built, or built from another store (a replaced database), is built
+    /// whole, unless the store holds more reports than the limit.
     pub async fn catch_up(&self, store: &dyn Store, limits: CatchUpLimits) -> Result<CatchUp> {
         let _one_at_a_time = self.syncing().lock().await;
         let mark = self.watermark();
-        if !mark.built() {
+        if !mark.built() || mark.store_id != store_id(store, false).await? {
             let reports = usize::try_from(store.counts().await?.reports).unwrap_or(0);
             if reports > limits.max_reports {
                 return Ok(CatchUp::Behind { reports });
@@ -334,6 +355,26 @@ impl SearchIndex {
             reports: count,
             moved,
         })
+    }
+
+    /// Makes the index ready before a server starts: built whole from the store when `rebuild`
+    /// asks for it, when it has never been built (or was written by another version, or its
+    /// build was cut short, or it was built from another store), or when it is further behind
+    /// than a catch-up should go; otherwise caught up with what changed since it was written.
+    pub async fn prepare(
+        &self,
+        store: &dyn Store,
+        rebuild: bool,
+        config: BuildConfig,
+        progress: &(dyn Fn(u64) + Send + Sync),
+    ) -> Result<CatchUp> {
+        if !rebuild {
+            match self.catch_up(store, CatchUpLimits::default()).await? {
+                CatchUp::Behind { .. } => {}
+                done => return Ok(done),
+            }
+        }
+        Ok(CatchUp::Built(self.rebuild(store, config, progress).await?))
     }
 
     /// Starts a full build in the background unless one is already running; the index keeps

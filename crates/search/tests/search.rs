@@ -535,6 +535,71 @@ async fn kept_on_disk(db: TestDb) {
         refs(&index, &q("address"), Visibility::Everything),
         ["IR-1", "IR-2"]
     );
+    // A server starting over it finds it up to date; asked to, it builds it again.
+    let ready = index
+        .prepare(
+            store.as_ref(),
+            false,
+            search::BuildConfig::default(),
+            &|_| {},
+        )
+        .await
+        .unwrap();
+    assert!(matches!(ready, CatchUp::UpToDate), "{ready:?}");
+    let ready = index
+        .prepare(
+            store.as_ref(),
+            true,
+            search::BuildConfig::default(),
+            &|_| {},
+        )
+        .await
+        .unwrap();
+    assert!(
+        matches!(ready, CatchUp::Built(s) if s.reports == 2),
+        "{ready:?}"
+    );
+    drop(index);
+
+    // Another store with as many reports (a demo database made again) is not taken for the
+    // one the index was built from: the index is built again from it.
+    let other_db = TestDb::sqlite();
+    let other = other_db.open().await;
+    for reference in ["IR-8", "IR-9"] {
+        put(
+            other.as_ref(),
+            &R {
+                reference,
+                ..R::default()
+            },
+        )
+        .await;
+    }
+    let index = SearchIndex::open(&location).unwrap();
+    let ready = index
+        .prepare(
+            other.as_ref(),
+            false,
+            search::BuildConfig::default(),
+            &|_| {},
+        )
+        .await
+        .unwrap();
+    assert!(matches!(ready, CatchUp::Built(_)), "{ready:?}");
+    assert_eq!(
+        refs(&index, &q("address"), Visibility::Everything),
+        ["IR-8", "IR-9"]
+    );
+    // The same index over the first store again: built again, from that store.
+    assert!(matches!(
+        catch_up(&index, store.as_ref()).await,
+        CatchUp::Built(_)
+    ));
+    assert_eq!(
+        refs(&index, &q("address"), Visibility::Everything),
+        ["IR-1", "IR-2"]
+    );
+    other_db.drop_db().await;
     db.drop_db().await;
 }
 

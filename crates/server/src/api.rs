@@ -402,6 +402,9 @@ pub struct AuditQuery {
     actor: Option<String>,
     action: Option<String>,
     subject: Option<String>,
+    reason: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
     limit: Option<usize>,
 }
 
@@ -424,21 +427,23 @@ pub async fn audit(
     Query(q): Query<AuditQuery>,
 ) -> ApiResult<Vec<AuditItem>> {
     let a = signed_in(&user)?;
-    let entries = crate::pages::audit_matches(
-        &state,
+    let filter = crate::pages::AuditFilter::parse(
         q.actor.as_deref(),
         q.action.as_deref(),
         q.subject.as_deref(),
-        q.limit.unwrap_or(200).min(5000),
-    )
-    .await?;
+        q.reason.as_deref(),
+        q.from.as_deref(),
+        q.to.as_deref(),
+    )?;
+    let entries =
+        crate::pages::audit_matches(&state, &filter, q.limit.unwrap_or(200).min(5000)).await?;
     audited::record_read(
         &state,
         &a.viewer,
         "api.audit",
         "audit trail",
         "audit review",
-        serde_json::json!({}),
+        serde_json::to_value(&filter).unwrap_or_default(),
     )
     .await?;
     Ok(Json(
@@ -524,22 +529,209 @@ pub async fn normalise(Query(q): Query<NormaliseQuery>) -> ApiResult<Normalised>
     }))
 }
 
+/// The query parameters of an API route, as (name, type, required, description).
+fn query_parameters(method: &str, path: &str) -> Vec<(&'static str, &'static str, bool, String)> {
+    let reason = (
+        "reason",
+        "string",
+        false,
+        format!(
+            "Why you are reading this (at least {} characters; or the X-Access-Reason header). \
+             Required for reads of personal data.",
+            audited::MIN_REASON
+        ),
+    );
+    match (method, path) {
+        ("GET", "/api/search") => {
+            let mut p = vec![
+                (
+                    "q",
+                    "string",
+                    false,
+                    "Words, \"a phrase\", -excluded, a name (however spelt) with a date of \
+                     birth, a phone, a registration or a postcode; `q` or a filter is needed"
+                        .to_string(),
+                ),
+                reason,
+                ("page", "integer", false, "Page of reports, from 1".into()),
+                (
+                    "page_size",
+                    "integer",
+                    false,
+                    "Reports a page (default 20, at most 100)".into(),
+                ),
+                (
+                    "people_page",
+                    "integer",
+                    false,
+                    "Page of people, from 1".into(),
+                ),
+                (
+                    "sort",
+                    "string",
+                    false,
+                    "`relevance` (the default) or `newest`".into(),
+                ),
+            ];
+            for f in search::Facet::ALL {
+                p.push((
+                    f.param(),
+                    "string",
+                    false,
+                    format!(
+                        "Narrow to this {} (repeat for any of several); counts are of what you \
+                         may see",
+                        f.label().to_lowercase()
+                    ),
+                ));
+            }
+            p
+        }
+        ("GET", "/api/audit") => vec![
+            (
+                "actor",
+                "string",
+                false,
+                "Who: part of the account name".into(),
+            ),
+            (
+                "action",
+                "string",
+                false,
+                "What: part of the action (`view.person`, `search`…)".into(),
+            ),
+            (
+                "subject",
+                "string",
+                false,
+                "Part of the subject (a report, a person, a search)".into(),
+            ),
+            ("reason", "string", false, "Part of the reason given".into()),
+            (
+                "from",
+                "string",
+                false,
+                "When: from this day, `YYYY-MM-DD` (UTC)".into(),
+            ),
+            (
+                "to",
+                "string",
+                false,
+                "When: to this day, `YYYY-MM-DD` (UTC), inclusive".into(),
+            ),
+            (
+                "limit",
+                "integer",
+                false,
+                "At most this many, newest first (default 200, at most 5000)".into(),
+            ),
+        ],
+        ("GET", "/api/reports") => vec![
+            (
+                "before",
+                "integer",
+                false,
+                "The `next_before` of the previous page".into(),
+            ),
+            (
+                "limit",
+                "integer",
+                false,
+                "At most this many (default 100, at most 1000)".into(),
+            ),
+            (
+                "status",
+                "string",
+                false,
+                "Only reports in this triage state".into(),
+            ),
+        ],
+        ("GET", "/api/normalise") => vec![
+            (
+                "kind",
+                "string",
+                true,
+                "`phone`, `vrm`, `postcode` or `dob`".into(),
+            ),
+            ("value", "string", true, "The value as typed".into()),
+        ],
+        _ if method == "GET" => vec![reason],
+        _ => Vec::new(),
+    }
+}
+
+/// The schema of a route's successful response, where the API names one.
+fn response_schema(method: &str, path: &str) -> Option<&'static str> {
+    Some(match (method, path) {
+        ("GET", "/api/me") => "Me",
+        ("GET", "/api/reports") => "ReportList",
+        ("GET", "/api/reports/{reference}") => "ReportDetail",
+        ("GET", "/api/persons/{id}") => "PersonView",
+        ("POST", "/api/reports") => "Submitted",
+        ("GET", "/api/search") => "SearchResponse",
+        ("GET", "/api/normalise") => "Normalised",
+        _ => return None,
+    })
+}
+
+/// Every response schema of the API, with the schemas they are made of.
+fn schemas() -> serde_json::Map<String, serde_json::Value> {
+    use utoipa::ToSchema;
+    fn add<T: ToSchema>(out: &mut serde_json::Map<String, serde_json::Value>) {
+        let mut all = vec![(T::name().into_owned(), T::schema())];
+        T::schemas(&mut all);
+        for (name, schema) in all {
+            out.insert(name, serde_json::to_value(schema).unwrap_or_default());
+        }
+    }
+    let mut out = serde_json::Map::new();
+    add::<Me>(&mut out);
+    add::<ReportList>(&mut out);
+    add::<ReportDetail>(&mut out);
+    add::<PersonView>(&mut out);
+    add::<Submitted>(&mut out);
+    add::<AuditItem>(&mut out);
+    add::<Normalised>(&mut out);
+    add::<crate::search_pages::SearchResponse>(&mut out);
+    add::<crate::master_list::MasterListView>(&mut out);
+    out
+}
+
 /// The OpenAPI 3.1 description of every `/api/` route in the route table.
 pub async fn openapi() -> Json<serde_json::Value> {
-    use utoipa::PartialSchema;
     let mut paths = serde_json::Map::new();
     for r in ROUTES.iter().filter(|r| r.path.starts_with("/api/")) {
         let path = r.path.to_string();
-        let params: Vec<serde_json::Value> = path
+        let mut params: Vec<serde_json::Value> = path
             .split('/')
             .filter_map(|seg| seg.strip_prefix('{').and_then(|s| s.strip_suffix('}')))
             .map(|name| serde_json::json!({"name": name, "in": "path", "required": true, "schema": {"type": "string"}}))
             .collect();
+        if r.path != "/api/openapi.json" && r.permission != Permission::Public {
+            params.extend(query_parameters(r.method, r.path).into_iter().map(
+                |(name, kind, required, description)| {
+                    serde_json::json!({
+                        "name": name,
+                        "in": "query",
+                        "required": required,
+                        "description": description,
+                        "schema": {"type": kind}
+                    })
+                },
+            ));
+        }
+        let ok = match response_schema(r.method, r.path) {
+            Some(schema) => serde_json::json!({
+                "description": "OK",
+                "content": {"application/json": {"schema": {"$ref": format!("#/components/schemas/{schema}")}}}
+            }),
+            None => serde_json::json!({"description": "OK"}),
+        };
         let mut op = serde_json::json!({
             "summary": r.summary,
             "parameters": params,
             "responses": {
-                "200": {"description": "OK"},
+                "200": ok,
                 "400": {"description": "Bad request (a missing reason, invalid input)"},
                 "401": {"description": "Not signed in"},
                 "403": {"description": "The role does not allow this"},
@@ -569,16 +761,7 @@ pub async fn openapi() -> Json<serde_json::Value> {
                 "bearer": {"type": "http", "scheme": "bearer"},
                 "session": {"type": "apiKey", "in": "cookie", "name": crate::auth::SESSION_COOKIE}
             },
-            "schemas": {
-                "Me": Me::schema(),
-                "ReportList": ReportList::schema(),
-                "ReportDetail": ReportDetail::schema(),
-                "PersonView": PersonView::schema(),
-                "Submitted": Submitted::schema(),
-                "AuditItem": AuditItem::schema(),
-                "Normalised": Normalised::schema(),
-                "MasterList": crate::master_list::MasterListView::schema(),
-            }
+            "schemas": schemas(),
         }
     }))
 }

@@ -1298,22 +1298,124 @@ struct AuditPage {
     actor: String,
     action: String,
     subject: String,
+    reason: String,
+    from: String,
+    to: String,
+    /// Whether any filter was given.
+    searched: bool,
+    error: Option<String>,
     entries: Vec<AuditRow>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
 pub struct AuditQuery {
     actor: Option<String>,
     action: Option<String>,
     subject: Option<String>,
+    reason: Option<String>,
+    /// `YYYY-MM-DD`, inclusive.
+    from: Option<String>,
+    /// `YYYY-MM-DD`, inclusive.
+    to: Option<String>,
 }
 
-/// Audit entries matching the filters, newest first, at most `limit`.
+/// What an auditor looks for: who, what (the action and its subject), why (the reason) and
+/// when (a range of days). Words match anywhere, in any case.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct AuditFilter {
+    pub actor: Option<String>,
+    pub action: Option<String>,
+    pub subject: Option<String>,
+    pub reason: Option<String>,
+    pub from: Option<time::Date>,
+    pub to: Option<time::Date>,
+}
+
+impl AuditFilter {
+    /// Reads the query, naming a field that is not what it should be.
+    pub fn parse(
+        actor: Option<&str>,
+        action: Option<&str>,
+        subject: Option<&str>,
+        reason: Option<&str>,
+        from: Option<&str>,
+        to: Option<&str>,
+    ) -> Result<AuditFilter, Failure> {
+        let clean = |s: Option<&str>| {
+            s.map(|x| x.trim().to_string())
+                .filter(|x| !x.is_empty())
+                .map(|x| x.chars().take(200).collect::<String>())
+        };
+        let day = |s: Option<&str>, name: &str| -> Result<Option<time::Date>, Failure> {
+            match clean(s) {
+                None => Ok(None),
+                Some(d) => time::Date::parse(
+                    &d,
+                    time::macros::format_description!("[year]-[month]-[day]"),
+                )
+                .map(Some)
+                .map_err(|_| {
+                    Failure::BadRequest(format!("{name}: expected a date as YYYY-MM-DD, not {d:?}"))
+                }),
+            }
+        };
+        let filter = AuditFilter {
+            actor: clean(actor),
+            action: clean(action),
+            subject: clean(subject),
+            reason: clean(reason),
+            from: day(from, "from")?,
+            to: day(to, "to")?,
+        };
+        if let (Some(f), Some(t)) = (filter.from, filter.to)
+            && f > t
+        {
+            return Err(Failure::BadRequest(format!("from ({f}) is after to ({t})")));
+        }
+        Ok(filter)
+    }
+
+    fn from_query(q: &AuditQuery) -> Result<AuditFilter, Failure> {
+        AuditFilter::parse(
+            q.actor.as_deref(),
+            q.action.as_deref(),
+            q.subject.as_deref(),
+            q.reason.as_deref(),
+            q.from.as_deref(),
+            q.to.as_deref(),
+        )
+    }
+
+    pub fn matches(&self, e: &store::AuditEntry) -> bool {
+        fn has(hay: &str, needle: &Option<String>) -> bool {
+            needle
+                .as_ref()
+                .is_none_or(|n| hay.to_lowercase().contains(&n.to_lowercase()))
+        }
+        let day = e.at.get(..10).unwrap_or_default();
+        let day_ok = |d: Option<time::Date>, after: bool| {
+            d.is_none_or(|d| {
+                let d = d.to_string();
+                if after {
+                    day >= d.as_str()
+                } else {
+                    day <= d.as_str()
+                }
+            })
+        };
+        has(&e.actor, &self.actor)
+            && has(&e.action, &self.action)
+            && has(e.subject.as_deref().unwrap_or_default(), &self.subject)
+            && has(e.reason.as_deref().unwrap_or_default(), &self.reason)
+            && day_ok(self.from, true)
+            && day_ok(self.to, false)
+    }
+}
+
+/// Audit entries matching the filter, newest first, at most `limit`.
 pub async fn audit_matches(
     state: &AppState,
-    actor: Option<&str>,
-    action: Option<&str>,
-    subject: Option<&str>,
+    filter: &AuditFilter,
     limit: usize,
 ) -> Result<Vec<store::AuditEntry>, Failure> {
     let total = state.store.counts().await?.audit_entries;
@@ -1325,10 +1427,13 @@ pub async fn audit_matches(
         let mut page = state.store.audit_entries(after, before - 1 - after).await?;
         page.reverse();
         for e in page {
-            let keep = actor.is_none_or(|x| e.actor.contains(x))
-                && action.is_none_or(|x| e.action.contains(x))
-                && subject.is_none_or(|x| e.subject.as_deref().unwrap_or_default().contains(x));
-            if keep && out.len() < limit {
+            // Entries are in time order: once before the range, nothing older matches.
+            if let Some(from) = filter.from
+                && e.at.get(..10).unwrap_or_default() < from.to_string().as_str()
+            {
+                return Ok(out);
+            }
+            if filter.matches(&e) && out.len() < limit {
                 out.push(e);
             }
         }
@@ -1343,20 +1448,16 @@ pub async fn audit(
     Query(q): Query<AuditQuery>,
 ) -> PageResult {
     let a = signed_in(&user)?;
-    let clean = |s: &Option<String>| {
-        s.as_ref()
-            .map(|x| x.trim().to_string())
-            .filter(|x| !x.is_empty())
+    let (filter, error) = match AuditFilter::from_query(&q) {
+        Ok(f) => (f, None),
+        Err(Failure::BadRequest(m)) => (AuditFilter::default(), Some(m)),
+        Err(e) => return Err(PageError(e)),
     };
-    let (actor, action, subject) = (clean(&q.actor), clean(&q.action), clean(&q.subject));
-    let entries = audit_matches(
-        &state,
-        actor.as_deref(),
-        action.as_deref(),
-        subject.as_deref(),
-        200,
-    )
-    .await?;
+    let entries = if error.is_some() {
+        Vec::new()
+    } else {
+        audit_matches(&state, &filter, 200).await?
+    };
     let problems = state.store.verify_audit().await?;
     audited::record_read(
         &state,
@@ -1364,10 +1465,11 @@ pub async fn audit(
         "view.audit",
         "audit trail",
         "audit review",
-        serde_json::json!({"actor": actor, "action": action, "subject": subject}),
+        serde_json::to_value(&filter).unwrap_or_default(),
     )
     .await?;
-    render(&AuditPage {
+    let text = |s: &Option<String>| s.clone().unwrap_or_default();
+    let page = AuditPage {
         nav: nav(a, "/audit"),
         total: state.store.counts().await?.audit_entries,
         chain: if problems.is_empty() {
@@ -1378,9 +1480,23 @@ pub async fn audit(
                 problems.len()
             )
         },
-        actor: actor.unwrap_or_default(),
-        action: action.unwrap_or_default(),
-        subject: subject.unwrap_or_default(),
+        actor: q.actor.clone().unwrap_or_default(),
+        action: q.action.clone().unwrap_or_default(),
+        subject: q.subject.clone().unwrap_or_default(),
+        reason: q.reason.clone().unwrap_or_default(),
+        from: q.from.clone().unwrap_or_default(),
+        to: q.to.clone().unwrap_or_default(),
+        searched: [
+            &filter.actor,
+            &filter.action,
+            &filter.subject,
+            &filter.reason,
+        ]
+        .iter()
+        .any(|f| f.is_some())
+            || filter.from.is_some()
+            || filter.to.is_some(),
+        error,
         entries: entries
             .into_iter()
             .map(|e| AuditRow {
@@ -1388,12 +1504,21 @@ pub async fn audit(
                 at: e.at.replace('T', " ").chars().take(19).collect(),
                 actor: e.actor,
                 action: e.action,
-                subject: e.subject.unwrap_or_default(),
-                reason: e.reason.unwrap_or_default(),
+                subject: text(&e.subject),
+                reason: text(&e.reason),
                 details: e.details,
             })
             .collect(),
-    })
+    };
+    let status = if page.error.is_some() {
+        StatusCode::BAD_REQUEST
+    } else {
+        StatusCode::OK
+    };
+    let html = page
+        .render()
+        .map_err(|e| PageError(Failure::Internal(format!("template: {e}"))))?;
+    Ok((status, Html(html)).into_response())
 }
 
 // ---------------------------------------------------------------- accounts
@@ -1677,4 +1802,50 @@ pub async fn create_token(
     )
     .await?;
     account_page(a, None, None, Some(token))
+}
+
+#[cfg(test)]
+mod audit_filter_tests {
+    use super::AuditFilter;
+
+    fn entry(at: &str, actor: &str, reason: &str) -> store::AuditEntry {
+        store::AuditEntry {
+            id: 1,
+            at: at.into(),
+            actor: actor.into(),
+            action: "view.report".into(),
+            reason: Some(reason.into()),
+            subject: Some("R-1".into()),
+            details: "{}".into(),
+            prev_hash: String::new(),
+            hash: String::new(),
+        }
+    }
+
+    #[test]
+    fn who_what_why_and_when() {
+        let e = entry(
+            "2026-03-04T10:12:00.000000Z",
+            "analyst1",
+            "op KESTREL profile",
+        );
+        let f = |a, r, from, to| AuditFilter::parse(a, None, None, r, from, to).unwrap();
+        assert!(f(Some("ANALYST"), Some("kestrel"), None, None).matches(&e));
+        assert!(!f(Some("officer"), None, None, None).matches(&e));
+        assert!(f(None, None, Some("2026-03-04"), Some("2026-03-04")).matches(&e));
+        assert!(!f(None, None, Some("2026-03-05"), None).matches(&e));
+        assert!(!f(None, None, None, Some("2026-03-03")).matches(&e));
+        assert!(AuditFilter::parse(None, None, None, None, Some("4/3/2026"), None).is_err());
+        assert!(
+            AuditFilter::parse(
+                None,
+                None,
+                None,
+                None,
+                Some("2026-03-05"),
+                Some("2026-03-04")
+            )
+            .is_err()
+        );
+    }
 }

@@ -21,6 +21,9 @@ pub struct Config {
     /// Where the search index lives (`search::Location::for_store`); in memory, built from the
     /// store on first use, unless configured.
     pub search: search::Location,
+    /// The index itself, when the caller has opened it already (and brought it up to date
+    /// before serving: `sightline serve` does); otherwise it is opened from `search`.
+    pub search_index: Option<search::SearchIndex>,
     /// Where the active threats come from: the master list. `None` until one is connected, when
     /// the pages that need threats say so.
     pub threats: Option<Arc<dyn crate::threats::ThreatSource>>,
@@ -37,6 +40,7 @@ impl Default for Config {
             analyse_on_submit: true,
             community_min_seconds: 4,
             search: search::Location::Memory,
+            search_index: None,
             threats: None,
             chromium: std::env::var_os("SIGHTLINE_CHROMIUM")
                 .map(Into::into)
@@ -64,7 +68,10 @@ impl AppState {
         let mut secret = [0u8; 32];
         rand::RngCore::fill_bytes(&mut rand::rng(), &mut secret);
         AppState {
-            search: crate::search_pages::open_index(&config.search),
+            search: config
+                .search_index
+                .clone()
+                .unwrap_or_else(|| crate::search_pages::open_index(&config.search)),
             store,
             config: Arc::new(config),
             limiter: Arc::new(RateLimiter::default()),

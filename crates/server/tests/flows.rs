@@ -704,6 +704,54 @@ async fn api_tokens_and_the_openapi_description(app: &TestApp) {
         let op = &doc["paths"][spec.path][spec.method.to_lowercase()];
         assert!(op.is_object(), "{} {} is described", spec.method, spec.path);
     }
+    // The search's parameters, facets among them, and its response are described.
+    let search = &doc["paths"]["/api/search"]["get"];
+    let params: Vec<&str> = search["parameters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
+    for p in [
+        "q",
+        "reason",
+        "page",
+        "crime_type",
+        "handling",
+        "area",
+        "month",
+    ] {
+        assert!(params.contains(&p), "{p} in {params:?}");
+    }
+    assert_eq!(
+        search["responses"]["200"]["content"]["application/json"]["schema"]["$ref"],
+        "#/components/schemas/SearchResponse"
+    );
+    // Every schema referred to is there.
+    fn refs<'a>(v: &'a serde_json::Value, out: &mut Vec<&'a str>) {
+        match v {
+            serde_json::Value::Object(o) => {
+                for (k, x) in o {
+                    match (k.as_str(), x.as_str()) {
+                        ("$ref", Some(r)) => out.push(r),
+                        _ => refs(x, out),
+                    }
+                }
+            }
+            serde_json::Value::Array(a) => a.iter().for_each(|x| refs(x, out)),
+            _ => {}
+        }
+    }
+    let mut all = Vec::new();
+    refs(&doc, &mut all);
+    assert!(!all.is_empty());
+    for r in all {
+        let name = r.strip_prefix("#/components/schemas/").unwrap();
+        assert!(
+            doc["components"]["schemas"][name].is_object(),
+            "{r} is described"
+        );
+    }
 }
 
 async fn administrators_manage_accounts(app: &TestApp) {
@@ -773,6 +821,119 @@ async fn administrators_manage_accounts(app: &TestApp) {
     );
 }
 
+async fn the_auditor_searches_the_audit_trail(app: &TestApp) {
+    ingest(
+        app,
+        &report("R-41", "P", "Jade WALSH", "Missing from home again."),
+    )
+    .await;
+    let safeguarding = app.login_as(Role::SafeguardingOfficer).await;
+    let analyst = app.login_as(Role::Analyst).await;
+    for (client, reason) in [
+        (&safeguarding, "strategy meeting 12/03"),
+        (&analyst, "operation KESTREL profile"),
+    ] {
+        let res = client
+            .get(app.url("/api/reports/R-41"))
+            .header("x-access-reason", reason)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 200);
+    }
+    let auditor = app.login_as(Role::Auditor).await;
+    let api = |query: &str| {
+        let auditor = auditor.clone();
+        let url = app.url(&format!("/api/audit?{query}"));
+        async move {
+            let res = auditor.get(url).send().await.unwrap();
+            let status = res.status();
+            (status, res.json::<serde_json::Value>().await.unwrap())
+        }
+    };
+    let who = |v: &serde_json::Value| -> Vec<(String, String, String)> {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                (
+                    e["actor"].as_str().unwrap().to_string(),
+                    e["action"].as_str().unwrap().to_string(),
+                    e["reason"].as_str().unwrap_or_default().to_string(),
+                )
+            })
+            .collect()
+    };
+    // Why: the reason, in any case.
+    let (status, found) = api("reason=kestrel").await;
+    assert_eq!(status, 200);
+    assert_eq!(
+        who(&found),
+        [(
+            "analyst1".to_string(),
+            "api.report".to_string(),
+            "operation KESTREL profile".to_string()
+        )]
+    );
+    // Who and what.
+    let (_, found) = api("actor=safeguarding&subject=R-41").await;
+    assert_eq!(
+        who(&found),
+        [(
+            "safeguarding_officer1".to_string(),
+            "api.report".to_string(),
+            "strategy meeting 12/03".to_string()
+        )]
+    );
+    // When: today holds both reads, a range that ended yesterday holds none.
+    let today = time::OffsetDateTime::now_utc().date();
+    let yesterday = today.previous_day().unwrap();
+    let (_, found) = api(&format!(
+        "subject=R-41&action=api.report&from={today}&to={today}"
+    ))
+    .await;
+    assert_eq!(found.as_array().unwrap().len(), 2, "{found}");
+    let (_, found) = api(&format!("subject=R-41&to={yesterday}")).await;
+    assert!(found.as_array().unwrap().is_empty(), "{found}");
+    let (status, found) = api("from=12/03/2026").await;
+    assert_eq!(status, 400);
+    assert!(found.to_string().contains("YYYY-MM-DD"), "{found}");
+    let (status, _) = api(&format!("from={today}&to={yesterday}")).await;
+    assert_eq!(status, 400);
+
+    // The page: the same search, with the form kept filled in.
+    let html = auditor
+        .get(app.url("/audit?reason=KESTREL&action=report"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("operation KESTREL profile"), "{html}");
+    assert!(!html.contains("strategy meeting 12/03"), "{html}");
+    assert!(html.contains(r#"name="reason" value="KESTREL""#), "{html}");
+    assert!(html.contains("Chain: <strong>intact</strong>"), "{html}");
+    let res = auditor
+        .get(app.url("/audit?from=yesterday"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 400);
+    assert!(res.text().await.unwrap().contains("expected a date"));
+    // Looking at the audit is itself audited, with what was looked for.
+    let audit = app.store.audit_entries(0, 10_000).await.unwrap();
+    assert!(
+        audit
+            .iter()
+            .any(|e| e.action == "view.audit" && e.details.contains("KESTREL")),
+        "the auditor's search is in the trail"
+    );
+    // Nobody else may search it.
+    let res = analyst.get(app.url("/audit")).send().await.unwrap();
+    assert_eq!(res.status(), 403);
+}
+
 macro_rules! on_both_backends {
     ($($name:ident),* $(,)?) => {
         mod sqlite {
@@ -808,4 +969,5 @@ on_both_backends!(
     community_page_and_its_defences,
     api_tokens_and_the_openapi_description,
     administrators_manage_accounts,
+    the_auditor_searches_the_audit_trail,
 );
