@@ -282,7 +282,9 @@ pub async fn seed_allocations(
                         && holds(&officers[j], t)
                         && load[j] + w <= officers[j].capacity
                 })
-            });
+            })
+            // Nobody else has room: the stretched carry it too.
+            .or_else(|| stretched.iter().copied().find(|&j| holds(&officers[j], t)));
         if let Some(j) = pick {
             load[j] += w;
             plan.insert(t.id.clone(), officers[j].id.0);
