@@ -15,7 +15,7 @@ mod run;
 mod text;
 mod threats;
 
-pub use network::NetworkSummary;
+pub use network::{Naming, NetworkSnapshot, NetworkSummary, SnapshotReport};
 pub use persons::{ExportedPerson, Vulnerability, resolved_persons};
 pub use run::{AnalyseOptions, AnalyseSummary, ObjectsSummary, PersonsSummary, PhaseTime, analyse};
 

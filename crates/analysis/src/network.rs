@@ -36,12 +36,6 @@ pub(crate) struct ReportInput {
     pub cues: Vec<(String, Indicator)>,
 }
 
-impl ReportInput {
-    pub(crate) fn shareable(&self) -> bool {
-        self.grading.handling == HandlingCode::P
-    }
-}
-
 /// The indicator a text finding is, when its family is one the network knows.
 pub(crate) fn indicator(family: &str, name: &str, confidence: f64) -> Option<Indicator> {
     Some(Indicator {
@@ -117,25 +111,123 @@ pub(crate) fn report_evidence(
     Ok((evidence, described))
 }
 
-/// Entities and evidence of the reports `keep` lets through, persons labelled by `name`.
-pub(crate) fn network_input(
+/// One report as the network sees it: its handling code, its evidence over the resolved
+/// entities, and the entities as it describes them.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SnapshotReport {
+    pub report_ref: String,
+    pub handling: HandlingCode,
+    pub evidence: ReportEvidence,
+    pub entities: Vec<Entity>,
+}
+
+/// What the last analysis built the network from, saved beside the groups
+/// (`NetworkStore::save_network_snapshot`) so that the network can be built again for any
+/// viewer from the reports that viewer may see — never cut down from the full network, where
+/// counts and weights would still rest on reports hidden from them.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct NetworkSnapshot {
+    /// The format of this record; [`NetworkSnapshot::VERSION`].
+    pub version: u32,
+    pub config: graph::Config,
+    /// In report-ref order.
+    pub reports: Vec<SnapshotReport>,
+    /// Persons' names by person id: the name most often recorded, and the name a `P`-coded
+    /// report gives (all a partner may be shown).
+    pub names: BTreeMap<String, (String, Option<String>)>,
+}
+
+/// Whose names a network built from a snapshot carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Naming {
+    /// The name most often recorded: for the force's staff.
+    Full,
+    /// Only the name a `P`-coded report gives: for partners.
+    Shareable,
+}
+
+impl NetworkSnapshot {
+    pub const VERSION: u32 = 1;
+
+    /// The saved snapshot, or `None` before the first analysis that saves one.
+    pub async fn load(store: &dyn store::Store) -> Result<Option<NetworkSnapshot>> {
+        let Some(text) = store.network().network_snapshot().await? else {
+            return Ok(None);
+        };
+        let snapshot: NetworkSnapshot = serde_json::from_str(&text)
+            .map_err(|e| AnalysisError::Graph(format!("the saved network cannot be read: {e}")))?;
+        if snapshot.version != NetworkSnapshot::VERSION {
+            return Ok(None);
+        }
+        Ok(Some(snapshot))
+    }
+
+    /// The stamp of the saved snapshot (it changes with every analysis), to tell whether one
+    /// read earlier is still the latest.
+    pub async fn stamp(store: &dyn store::Store) -> Result<Option<String>> {
+        Ok(store.state(SNAPSHOT_STAMP).await?)
+    }
+
+    /// The network of the reports `keep` lets through (by ref and handling code), its persons
+    /// named by `naming`. Built from those reports alone: nothing in it — an edge, a weight, a
+    /// count of reports — rests on a report `keep` refused.
+    pub fn network(
+        &self,
+        keep: impl Fn(&SnapshotReport) -> bool,
+        naming: Naming,
+    ) -> Result<Network> {
+        let (entities, reports) = network_input(&self.reports, keep, |p| {
+            self.names
+                .get(p)
+                .and_then(|(full, shareable)| match naming {
+                    Naming::Full => Some(full.clone()),
+                    Naming::Shareable => shareable.clone(),
+                })
+        });
+        Network::build(self.config.clone(), entities, reports)
+            .map_err(|e| AnalysisError::Graph(e.to_string()))
+    }
+}
+
+/// The state key whose value changes whenever a new snapshot is saved.
+const SNAPSHOT_STAMP: &str = "network.snapshot";
+
+/// Every report's evidence and described entities, in report-ref order.
+pub(crate) fn snapshot_reports(
     inputs: &[ReportInput],
     resolved: &Resolved<'_>,
-    keep: impl Fn(&ReportInput) -> bool,
+) -> Result<Vec<SnapshotReport>> {
+    let mut out = Vec::with_capacity(inputs.len());
+    for r in inputs {
+        let (evidence, entities) = report_evidence(r, resolved)?;
+        out.push(SnapshotReport {
+            report_ref: r.report_ref.clone(),
+            handling: r.grading.handling,
+            evidence,
+            entities,
+        });
+    }
+    out.sort_by(|a, b| a.evidence.report.cmp(&b.evidence.report));
+    Ok(out)
+}
+
+/// Entities and evidence of the reports `keep` lets through, persons labelled by `name`.
+pub(crate) fn network_input(
+    reports: &[SnapshotReport],
+    keep: impl Fn(&SnapshotReport) -> bool,
     name: impl Fn(&str) -> Option<String>,
-) -> Result<(Vec<Entity>, Vec<ReportEvidence>)> {
+) -> (Vec<Entity>, Vec<ReportEvidence>) {
     let mut entities: BTreeMap<EntityId, Entity> = BTreeMap::new();
-    let mut reports = Vec::new();
-    for r in inputs.iter().filter(|r| keep(r)) {
-        let (evidence, described) = report_evidence(r, resolved)?;
-        for e in described {
+    let mut kept = Vec::new();
+    for r in reports.iter().filter(|r| keep(r)) {
+        for e in &r.entities {
             match entities.get_mut(&e.id) {
                 Some(known) => {
                     // The smallest value wins, as the network itself merges them.
-                    if let Some(v) = e.value
-                        && known.value.as_ref().is_none_or(|k| v < *k)
+                    if let Some(v) = &e.value
+                        && known.value.as_ref().is_none_or(|k| v < k)
                     {
-                        known.value = Some(v);
+                        known.value = Some(v.clone());
                     }
                     if let Some(t) = e.location_type
                         && known.location_type.is_none_or(|k| t < k)
@@ -144,19 +236,18 @@ pub(crate) fn network_input(
                     }
                 }
                 None => {
-                    entities.insert(e.id.clone(), e);
+                    entities.insert(e.id.clone(), e.clone());
                 }
             }
         }
-        reports.push(evidence);
+        kept.push(r.evidence.clone());
     }
     for e in entities.values_mut() {
         if e.kind == EntityKind::Person {
             e.value = name(e.id.as_str());
         }
     }
-    reports.sort_by(|a, b| a.report.cmp(&b.report));
-    Ok((entities.into_values().collect(), reports))
+    (entities.into_values().collect(), kept)
 }
 
 /// The weighing date for reports received up to `newest`: the first day of the month after
@@ -314,36 +405,36 @@ pub(crate) async fn analyse_network(
         .map(|r| (r.report_ref.clone(), r.grading.handling))
         .collect();
 
-    let (full, shareable) = tokio::task::spawn_blocking(move || -> Result<(Network, Network)> {
-        let persons: HashMap<&str, &str> = persons
-            .iter()
-            .map(|(m, p)| (m.as_str(), p.as_str()))
-            .collect();
-        let objects: HashMap<&str, &str> = objects
-            .iter()
-            .map(|(m, o)| (m.as_str(), o.as_str()))
-            .collect();
-        let resolved = Resolved {
-            persons: &persons,
-            objects: &objects,
-        };
-        let config = graph::Config::new(as_of(inputs.iter().map(|r| r.received).max()));
-        let graph_err = |e: graph::GraphError| AnalysisError::Graph(e.to_string());
-        let (entities, reports) = network_input(
-            &inputs,
-            &resolved,
-            |_| true,
-            |p| names.get(p).map(|(n, _)| n.clone()),
-        )?;
-        let full = Network::build(config.clone(), entities, reports).map_err(graph_err)?;
-        let (entities, reports) = network_input(&inputs, &resolved, ReportInput::shareable, |p| {
-            names.get(p).and_then(|(_, n)| n.clone())
-        })?;
-        let shareable = Network::build(config, entities, reports).map_err(graph_err)?;
-        Ok((full, shareable))
-    })
-    .await
-    .map_err(|e| AnalysisError::Interrupted(e.to_string()))??;
+    let (full, shareable, snapshot) =
+        tokio::task::spawn_blocking(move || -> Result<(Network, Network, String)> {
+            let persons: HashMap<&str, &str> = persons
+                .iter()
+                .map(|(m, p)| (m.as_str(), p.as_str()))
+                .collect();
+            let objects: HashMap<&str, &str> = objects
+                .iter()
+                .map(|(m, o)| (m.as_str(), o.as_str()))
+                .collect();
+            let resolved = Resolved {
+                persons: &persons,
+                objects: &objects,
+            };
+            let config = graph::Config::new(as_of(inputs.iter().map(|r| r.received).max()));
+            let snapshot = NetworkSnapshot {
+                version: NetworkSnapshot::VERSION,
+                config,
+                reports: snapshot_reports(&inputs, &resolved)?,
+                names: names.into_iter().collect(),
+            };
+            let full = snapshot.network(|_| true, Naming::Full)?;
+            let shareable =
+                snapshot.network(|r| r.handling == HandlingCode::P, Naming::Shareable)?;
+            let text = serde_json::to_string(&snapshot)
+                .map_err(|e| AnalysisError::Graph(format!("the network cannot be saved: {e}")))?;
+            Ok((full, shareable, text))
+        })
+        .await
+        .map_err(|e| AnalysisError::Interrupted(e.to_string()))??;
 
     let handling: HashMap<&str, HandlingCode> =
         handling.iter().map(|(r, h)| (r.as_str(), *h)).collect();
@@ -382,6 +473,11 @@ pub(crate) async fn analyse_network(
     )?);
     store.network().replace_groups(&rows).await?;
     store.set_state(NEXT_GROUP, &next.to_string()).await?;
+    // The snapshot first, then its stamp: a reader that sees the new stamp reads the new
+    // snapshot; one that read the old stamp reads the snapshot again at its next look.
+    store.network().save_network_snapshot(&snapshot).await?;
+    let stamp = time::OffsetDateTime::now_utc().unix_timestamp_nanos();
+    store.set_state(SNAPSHOT_STAMP, &stamp.to_string()).await?;
 
     let count = |kind: graph::GroupKind| groups.iter().filter(|g| g.kind == kind).count() as u64;
     Ok(NetworkSummary {

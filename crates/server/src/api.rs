@@ -530,7 +530,7 @@ pub async fn normalise(Query(q): Query<NormaliseQuery>) -> ApiResult<Normalised>
 }
 
 /// The query parameters of an API route, as (name, type, required, description).
-fn query_parameters(method: &str, path: &str) -> Vec<(&'static str, &'static str, bool, String)> {
+fn query_parameters(method: &str, path: &str) -> Vec<QueryParameter> {
     let reason = (
         "reason",
         "string",
@@ -655,9 +655,129 @@ fn query_parameters(method: &str, path: &str) -> Vec<(&'static str, &'static str
             ),
             ("value", "string", true, "The value as typed".into()),
         ],
+        ("GET", "/api/groups") => vec![
+            reason,
+            (
+                "kind",
+                "string",
+                false,
+                "Only groups of this kind: `county_line`, `exploitation_network` or `ocg`".into(),
+            ),
+        ],
+        ("GET", "/api/graph/entities/{id}/neighbours") => vec![
+            reason,
+            (
+                "offset",
+                "integer",
+                false,
+                "Neighbours to skip (default 0)".into(),
+            ),
+            (
+                "limit",
+                "integer",
+                false,
+                "Neighbours a page (default 50, at most 1000)".into(),
+            ),
+            kinds(),
+        ],
+        ("GET", "/api/graph/paths") => vec![
+            reason,
+            ("from", "string", true, "The first entity's id".into()),
+            ("to", "string", true, "The last entity's id".into()),
+            (
+                "k",
+                "integer",
+                false,
+                "How many loopless paths, shortest first (default 1, at most 10)".into(),
+            ),
+            cost(),
+        ],
+        ("GET", "/api/graph/centrality") => vec![
+            reason,
+            (
+                "measure",
+                "string",
+                true,
+                "`degree`, `betweenness`, `eigenvector` or `pagerank`".into(),
+            ),
+            group(),
+            (
+                "entities",
+                "string",
+                false,
+                "Within these entities only, comma-separated ids".into(),
+            ),
+            kinds(),
+            limit(),
+            cost(),
+        ],
+        ("GET", "/api/graph/most-connected") => vec![reason, group(), kinds(), limit()],
+        ("GET", "/api/graph/components") => vec![
+            reason,
+            (
+                "limit",
+                "integer",
+                false,
+                "Components listed, largest first (default 20, at most 1000)".into(),
+            ),
+            (
+                "members",
+                "integer",
+                false,
+                "Entities listed of each component (default 50, at most 1000)".into(),
+            ),
+            (
+                "min_size",
+                "integer",
+                false,
+                "Only components of at least this many entities (default 2)".into(),
+            ),
+        ],
         _ if method == "GET" => vec![reason],
         _ => Vec::new(),
     }
+}
+
+type QueryParameter = (&'static str, &'static str, bool, String);
+
+fn kinds() -> QueryParameter {
+    (
+        "kinds",
+        "string",
+        false,
+        "Only entities of these kinds, comma-separated: `person`, `location`, `phone`, \
+         `vehicle`"
+            .into(),
+    )
+}
+
+fn cost() -> QueryParameter {
+    (
+        "cost",
+        "string",
+        false,
+        "What a path's length counts: `hops` (the default) or `inverse_weight` (strong \
+         evidence makes a short link)"
+            .into(),
+    )
+}
+
+fn group() -> QueryParameter {
+    (
+        "group",
+        "string",
+        false,
+        "Within this group's members and objects, as you may see the group".into(),
+    )
+}
+
+fn limit() -> QueryParameter {
+    (
+        "limit",
+        "integer",
+        false,
+        "At most this many, highest first (default 50, at most 1000)".into(),
+    )
 }
 
 /// The schema of a route's successful response, where the API names one.
@@ -670,6 +790,12 @@ fn response_schema(method: &str, path: &str) -> Option<&'static str> {
         ("POST", "/api/reports") => "Submitted",
         ("GET", "/api/search") => "SearchResponse",
         ("GET", "/api/normalise") => "Normalised",
+        ("GET", "/api/groups") => "GroupList",
+        ("GET", "/api/groups/{id}") => "GroupDetail",
+        ("GET", "/api/graph/entities/{id}/neighbours") => "NeighboursView",
+        ("GET", "/api/graph/paths") => "PathsView",
+        ("GET", "/api/graph/centrality") | ("GET", "/api/graph/most-connected") => "RankingView",
+        ("GET", "/api/graph/components") => "ComponentsView",
         _ => return None,
     })
 }
@@ -694,6 +820,12 @@ fn schemas() -> serde_json::Map<String, serde_json::Value> {
     add::<Normalised>(&mut out);
     add::<crate::search_pages::SearchResponse>(&mut out);
     add::<crate::master_list::MasterListView>(&mut out);
+    add::<crate::network::GroupList>(&mut out);
+    add::<crate::network::GroupDetail>(&mut out);
+    add::<crate::network::NeighboursView>(&mut out);
+    add::<crate::network::PathsView>(&mut out);
+    add::<crate::network::RankingView>(&mut out);
+    add::<crate::network::ComponentsView>(&mut out);
     out
 }
 

@@ -21,6 +21,7 @@ mod intake;
 mod investigate;
 mod lro;
 mod master_list;
+mod network;
 mod ops;
 mod pages;
 mod plans;

@@ -115,6 +115,13 @@ routes! {
     POST "/api/reports" SubmitReport "submit an exchange-v1 report" => api::submit_report;
     GET "/api/reports/{reference}" ViewPicture "one report (reason required)" => api::report;
     GET "/api/persons/{id}" ViewPicture "one person (reason required)" => api::person;
+    GET "/api/groups" ViewPicture "groups: county lines, exploitation networks, organised crime groups; a partner sees them as `P`-coded reports alone show them (reason required)" => crate::network::groups;
+    GET "/api/groups/{id}" ViewPicture "one group: members with roles and reasons, deal lines, objects, reports (reason required)" => crate::network::group;
+    GET "/api/graph/entities/{id}/neighbours" ViewPicture "an entity's neighbours, strongest link first, a page at a time with the count of the rest (`offset`, `limit`, `kinds`; reason required)" => crate::network::neighbours;
+    GET "/api/graph/paths" ViewPicture "the shortest, or the k shortest, paths between two entities (`from`, `to`, `k`, `cost`; reason required)" => crate::network::paths;
+    GET "/api/graph/centrality" ViewPicture "degree, betweenness, eigenvector or PageRank centrality over the network, a group or a list of entities (`measure`, `group`, `entities`, `kinds`, `limit`; reason required)" => crate::network::centrality;
+    GET "/api/graph/components" ViewPicture "connected components, largest first (`limit`, `members`, `min_size`; reason required)" => crate::network::components;
+    GET "/api/graph/most-connected" ViewPicture "the most connected entities by summed link weight (`kinds`, `limit`, `group`; reason required)" => crate::network::most_connected;
     GET "/portal" SubmitPartnerReport "the partner portal" => pages::portal;
     POST "/portal" SubmitPartnerReport "submit a partner referral" => pages::portal_submit;
     GET "/triage" Triage "the triage queue" => pages::triage;

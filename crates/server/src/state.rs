@@ -61,6 +61,8 @@ pub struct AppState {
     pub analysing: Arc<tokio::sync::Mutex<()>>,
     /// The search index (derived from the store; shared, cheap to clone).
     pub search: search::SearchIndex,
+    /// The networks built for viewers from the last analysis's snapshot.
+    pub networks: Arc<tokio::sync::Mutex<crate::network::NetworkCache>>,
 }
 
 impl AppState {
@@ -77,6 +79,7 @@ impl AppState {
             limiter: Arc::new(RateLimiter::default()),
             form_secret: Arc::new(secret),
             analysing: Arc::new(tokio::sync::Mutex::new(())),
+            networks: Arc::default(),
         }
     }
 }
