@@ -101,12 +101,23 @@ pub const DEFAULT_RULES: &[BlockingRule] = &[
         },
         years_apart: Some(1),
     },
+    // The initial of either name: a record with forename and surname the wrong way round,
+    // one of them misspelt, still meets the others of its date of birth.
     BlockingRule {
-        name: "date of birth + forename initial",
-        fields: &[Field::Dob, Field::Forename],
-        keys: |p| match (full_dob(p), initial(p)) {
-            (Some(d), Some(i)) => vec![format!("{d}|{i}")],
-            _ => vec![],
+        name: "date of birth + an initial",
+        fields: &[Field::Dob, Field::Forename, Field::Surname],
+        keys: |p| {
+            let Some(d) = full_dob(p) else {
+                return vec![];
+            };
+            let surname = p.record.surname.as_deref().and_then(|s| s.chars().next());
+            let mut keys: Vec<String> = initial(p)
+                .into_iter()
+                .chain(surname)
+                .map(|i| format!("{d}|{i}"))
+                .collect();
+            keys.dedup();
+            keys
         },
         years_apart: None,
     },

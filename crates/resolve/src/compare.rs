@@ -81,7 +81,7 @@ impl Field {
                 "missing",
                 "exact",
                 "day and month swapped",
-                "one digit different",
+                "one digit different or two swapped",
                 "same month and year",
                 "same year",
                 "years compatible",
@@ -135,6 +135,9 @@ pub struct Comparison {
     pub levels: Levels,
     /// The names matched best with forename and surname swapped over.
     pub swapped: bool,
+    /// With `swapped`: the record written the other way round is `a` (its surname is the
+    /// forename matched, its forename the surname), not `b`.
+    pub swapped_a: bool,
 }
 
 /// The key of a full name for frequency counting, the same whichever way round it is written.
@@ -241,6 +244,8 @@ pub struct Prepared {
     pub forename_key: NameKey,
     pub surname_key: NameKey,
     pub forename_groups: Vec<u16>,
+    /// The nickname groups of the surname, for a record with its names the wrong way round.
+    pub surname_groups: Vec<u16>,
     /// Hashes of the identifying sets, so that "do these share one" compares integers: phones,
     /// premises, streets, vehicles, street names (aliases), associates.
     pub phone_keys: Vec<u64>,
@@ -352,6 +357,11 @@ impl Prepared {
             surname_sound,
             forename_groups: record
                 .forename
+                .as_deref()
+                .map(|f| nick.groups(f).to_vec())
+                .unwrap_or_default(),
+            surname_groups: record
+                .surname
                 .as_deref()
                 .map(|f| nick.groups(f).to_vec())
                 .unwrap_or_default(),
@@ -605,6 +615,7 @@ pub fn jaro_winkler(a: &str, b: &str) -> f64 {
 }
 
 /// One side of a forename comparison.
+#[derive(Clone, Copy)]
 struct GivenName<'a> {
     name: &'a str,
     key: &'a NameKey,
@@ -727,7 +738,11 @@ fn dob_level(a: &Dob, b: &Dob) -> u8 {
             }
             let (x, y) = (dob_digits(*ya, *ma, *da), dob_digits(*yb, *mb, *db));
             let differing = x.iter().zip(y.iter()).filter(|(p, q)| p != q).count();
-            if differing == 1 {
+            // One digit mistyped, or two neighbouring digits typed the wrong way round
+            // (1987 for 1978, 12 for 21).
+            let transposed = differing == 2
+                && (0..7).any(|i| x[i] != y[i] && x[i] == y[i + 1] && x[i + 1] == y[i]);
+            if differing == 1 || transposed {
                 return 3;
             }
             if ya == yb && ma == mb {
@@ -874,10 +889,11 @@ fn set_level(a: &[u64], b: &[u64]) -> u8 {
 }
 
 /// Compares two records on every field.
-pub fn compare(a: &Prepared, b: &Prepared) -> Comparison {
+pub fn compare<'a>(a: &'a Prepared, b: &'a Prepared) -> Comparison {
     let (ra, rb) = (&a.record, &b.record);
     let mut levels = [0u8; FIELD_COUNT];
     let mut swapped = false;
+    let mut swapped_a = false;
 
     let straight_forename = match (&ra.forename, &rb.forename) {
         (Some(fa), Some(fb)) => forename_level(
@@ -902,30 +918,47 @@ pub fn compare(a: &Prepared, b: &Prepared) -> Comparison {
     };
     levels[0] = straight_forename;
     levels[1] = straight_surname;
-    // Forename and surname written the other way round in one record.
+    // Forename and surname written the other way round in one record — in either, and with
+    // a nickname or a slip in either name as well ("TUCK Alex" for Alexander TUCK, "Stewsrt
+    // EMMA" for Emma STEWART).
     if let (Some(fa), Some(sa), Some(fb), Some(sb)) =
         (&ra.forename, &ra.surname, &rb.forename, &rb.surname)
         && (straight_forename != 1 || straight_surname != 1)
-        && let Some(f) = strong_forename_level(
-            GivenName {
-                name: fa,
-                key: &a.forename_key,
-                groups: &a.forename_groups,
-                aliases: &a.alias_keys,
-            },
-            GivenName {
-                name: sb,
-                key: &b.surname_key,
-                groups: &[],
-                aliases: &b.alias_keys,
-            },
-        )
     {
-        let s = surname_level(sa, &a.surname_key, fb, &b.forename_key);
-        if s <= 2 && (f + s) < (straight_forename + straight_surname) {
+        let given =
+            |name: &'a str, key: &'a NameKey, groups: &'a [u16], p: &'a Prepared| GivenName {
+                name,
+                key,
+                groups,
+                aliases: &p.alias_keys,
+            };
+        let straight = straight_forename + straight_surname;
+        let mut best: Option<(u8, u8, bool)> = None;
+        // b written the other way round: a's forename is in b's surname.
+        if let Some(f) = strong_forename_level(
+            given(fa, &a.forename_key, &a.forename_groups, a),
+            given(sb, &b.surname_key, &b.surname_groups, b),
+        ) {
+            let s = surname_level(sa, &a.surname_key, fb, &b.forename_key);
+            if s <= 2 && f + s < straight {
+                best = Some((f, s, false));
+            }
+        }
+        // a written the other way round: a's surname is b's forename.
+        if let Some(f) = strong_forename_level(
+            given(sa, &a.surname_key, &a.surname_groups, a),
+            given(fb, &b.forename_key, &b.forename_groups, b),
+        ) {
+            let s = surname_level(fa, &a.forename_key, sb, &b.surname_key);
+            if s <= 2 && f + s < best.map_or(straight, |(f, s, _)| f + s) {
+                best = Some((f, s, true));
+            }
+        }
+        if let Some((f, s, a_first)) = best {
             levels[0] = f;
             levels[1] = s;
             swapped = true;
+            swapped_a = a_first;
         }
     }
     levels[2] = match (&ra.dob, &rb.dob) {
@@ -958,7 +991,11 @@ pub fn compare(a: &Prepared, b: &Prepared) -> Comparison {
     levels[8] = set_level(&a.alias_keys, &b.alias_keys);
     levels[9] = set_level(&a.associate_keys, &b.associate_keys);
     levels[10] = identifier_level(&ra.identifiers, &rb.identifiers);
-    Comparison { levels, swapped }
+    Comparison {
+        levels,
+        swapped,
+        swapped_a,
+    }
 }
 
 #[cfg(test)]
@@ -1105,13 +1142,19 @@ mod tests {
             &a,
             &rec("a", "b", Some((1998, 2, 3))),
             Field::Dob,
-            "one digit different",
+            "one digit different or two swapped",
         );
         check(
             &a,
             &rec("a", "b", Some((1999, 2, 13))),
             Field::Dob,
-            "one digit different",
+            "one digit different or two swapped",
+        );
+        check(
+            &rec("a", "b", Some((1978, 2, 16))),
+            &rec("a", "b", Some((1987, 2, 16))),
+            Field::Dob,
+            "one digit different or two swapped",
         );
         check(
             &a,

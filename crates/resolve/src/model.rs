@@ -318,13 +318,18 @@ impl Model {
     /// a name only one person has cannot be shared by two people, however often it was
     /// recorded. [`NAMESAKE_ALLOWANCE`] stands for the namesakes the dates cannot show.
     pub fn set_term_frequencies(&mut self, records: &[Prepared]) {
+        // One full name whichever way round it was written: "WILLIAMS, Neil" recorded as
+        // forename Williams and surname Neil is still Neil Williams, not a second person.
         let mut by_name: HashMap<(&str, &str), Vec<&Prepared>> = HashMap::new();
         let mut forename_only: HashMap<&str, f64> = HashMap::new();
         let mut surname_only: HashMap<&str, f64> = HashMap::new();
         for p in records {
             let forename = p.record.forename.as_deref().filter(|f| f.len() > 1);
             match (forename, p.record.surname.as_deref()) {
-                (Some(f), Some(s)) => by_name.entry((f, s)).or_default().push(p),
+                (Some(f), Some(s)) => {
+                    let key = if f <= s { (f, s) } else { (s, f) };
+                    by_name.entry(key).or_default().push(p)
+                }
                 (Some(f), None) => *forename_only.entry(f).or_default() += 1.0,
                 (None, Some(s)) => *surname_only.entry(s).or_default() += 1.0,
                 (None, None) => {}
@@ -333,8 +338,18 @@ impl Model {
         let mut forenames: HashMap<String, f64> = HashMap::new();
         let mut surnames: HashMap<String, f64> = HashMap::new();
         let mut full_names: HashMap<String, f64> = HashMap::new();
-        for ((f, s), named) in &by_name {
+        for (&(x, y), named) in &by_name {
             let people = people_by_dob(named) as f64;
+            // Which is the forename: the way most of the name's records write it.
+            let x_first = named
+                .iter()
+                .filter(|p| p.record.forename.as_deref() == Some(x))
+                .count();
+            let (f, s) = if 2 * x_first >= named.len() {
+                (x, y)
+            } else {
+                (y, x)
+            };
             *forenames.entry(f.to_string()).or_default() += people;
             *surnames.entry(s.to_string()).or_default() += people;
             *full_names
@@ -412,22 +427,40 @@ impl Model {
         (u_exact / tf.max(FLOOR)).log2()
     }
 
+    /// The names of `a` matched as the forename and as the surname: its own forename and
+    /// surname, or the other way round when `a` is the record written so ([`Comparison::swapped_a`]).
+    fn given_and_family<'a>(a: &'a Prepared, c: &Comparison) -> (Option<&'a str>, Option<&'a str>) {
+        let (f, s) = (a.record.forename.as_deref(), a.record.surname.as_deref());
+        if c.swapped && c.swapped_a {
+            (s, f)
+        } else {
+            (f, s)
+        }
+    }
+
+    /// The names of `b` that were compared with `a`'s forename and surname.
+    fn compared_in_b<'b>(b: &'b Prepared, c: &Comparison) -> (Option<&'b str>, Option<&'b str>) {
+        let (f, s) = (b.record.forename.as_deref(), b.record.surname.as_deref());
+        match (c.swapped, c.swapped_a) {
+            (false, _) => (f, s),
+            (true, false) => (s, f),
+            // `a` is written the other way round: its surname (the forename matched) against
+            // b's forename, its forename against b's surname.
+            (true, true) => (f, s),
+        }
+    }
+
     /// The values the term-frequency adjustment looks up, when the pair agrees exactly.
     fn exact_values<'a>(
         a: &'a Prepared,
-        b: &'a Prepared,
+        _b: &'a Prepared,
         c: &Comparison,
     ) -> (Option<&'a str>, Option<&'a str>) {
-        let forename = (c.levels[0] == 1)
-            .then_some(a.record.forename.as_deref())
-            .flatten();
-        let b_value = if c.swapped {
-            b.record.forename.as_deref()
-        } else {
-            b.record.surname.as_deref()
-        };
-        let surname = (c.levels[1] == 1).then_some(b_value).flatten();
-        (forename, surname)
+        let (given, family) = Model::given_and_family(a, c);
+        (
+            (c.levels[0] == 1).then_some(given).flatten(),
+            (c.levels[1] == 1).then_some(family).flatten(),
+        )
     }
 
     /// A scorer with the level weights worked out once.
@@ -467,23 +500,12 @@ impl Model {
             total += weight;
             let show = |v: &Option<String>| v.clone().unwrap_or_default();
             let list = |v: &[String]| v.join(", ");
+            let (given_a, family_a) = Model::given_and_family(a, &c);
+            let (given_b, family_b) = Model::compared_in_b(b, &c);
+            let show_str = |v: Option<&str>| v.unwrap_or_default().to_string();
             let values = match f {
-                Field::Forename => (
-                    show(&ra.forename),
-                    if c.swapped {
-                        show(&rb.surname)
-                    } else {
-                        show(&rb.forename)
-                    },
-                ),
-                Field::Surname => (
-                    show(&ra.surname),
-                    if c.swapped {
-                        show(&rb.forename)
-                    } else {
-                        show(&rb.surname)
-                    },
-                ),
+                Field::Forename => (show_str(given_a), show_str(given_b)),
+                Field::Surname => (show_str(family_a), show_str(family_b)),
                 Field::Dob => (
                     ra.dob.map(|d| format!("{d:?}")).unwrap_or_default(),
                     rb.dob.map(|d| format!("{d:?}")).unwrap_or_default(),
@@ -570,11 +592,18 @@ impl Scorer<'_> {
             return w + a.full_name_tf;
         }
         if c.levels[0] == 1 {
-            w += a.forename_tf;
+            w += if c.swapped && c.swapped_a {
+                // a's surname is the forename matched: look it up in the forename table.
+                let (f, _) = Model::exact_values(a, b, c);
+                f.map_or(0.0, |v| self.model.tf_adjustment(Field::Forename, v))
+            } else {
+                a.forename_tf
+            };
         }
         if c.levels[1] == 1 {
             w += if c.swapped {
-                // a's surname is b's forename: look it up in the surname table.
+                // The surname matched may be written as a forename on either side: look it
+                // up in the surname table.
                 let (_, s) = Model::exact_values(a, b, c);
                 s.map_or(0.0, |v| self.model.tf_adjustment(Field::Surname, v))
             } else {

@@ -237,9 +237,16 @@ pub async fn seed_allocations(
     let mut by_reach: Vec<usize> = (0..officers.len())
         .filter(|&j| officers[j].active && competent[j])
         .collect();
+    // Those whose threats would most outweigh their capacity.
     by_reach.sort_by_key(|&j| {
+        let could_hold: i64 = threats
+            .iter()
+            .zip(&weights)
+            .filter(|(t, _)| holds(&officers[j], t))
+            .map(|(_, w)| i64::from(w.weight))
+            .sum();
         (
-            std::cmp::Reverse(threats.iter().filter(|t| holds(&officers[j], t)).count()),
+            std::cmp::Reverse(could_hold - i64::from(officers[j].capacity)),
             officers[j].id,
         )
     });
@@ -275,8 +282,41 @@ pub async fn seed_allocations(
                         && holds(&officers[j], t)
                         && load[j] + w <= officers[j].capacity
                 })
-            });
+            })
+            // Nobody else has room: the stretched carry it too.
+            .or_else(|| stretched.iter().copied().find(|&j| holds(&officers[j], t)));
         if let Some(j) = pick {
+            load[j] += w;
+            plan.insert(t.id.clone(), officers[j].id.0);
+        }
+    }
+    // A stretched officer the threats they hold did not take past capacity takes more from
+    // the others, lowest harm first, until they are: the force's two busiest officers were
+    // carrying too much.
+    for &j in &stretched {
+        for &i in placeable.iter().take(keep_free).rev() {
+            if load[j] > officers[j].capacity {
+                break;
+            }
+            let t = &threats[i];
+            let Some(&from) = plan.get(&t.id) else {
+                continue;
+            };
+            let from = officers.iter().position(|o| o.id.0 == from);
+            let w = weights[i].weight;
+            // Not from the unmentored officer, nor from the other stretched one unless they
+            // stay over capacity without it.
+            let may_take = |f: usize| {
+                f != j
+                    && Some(f) != unmentored
+                    && (!stretched.contains(&f) || load[f] > officers[f].capacity + w)
+            };
+            if from.is_none_or(|f| !may_take(f)) || !holds(&officers[j], t) {
+                continue;
+            }
+            if let Some(f) = from {
+                load[f] -= w;
+            }
             load[j] += w;
             plan.insert(t.id.clone(), officers[j].id.0);
         }
