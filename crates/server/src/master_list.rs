@@ -189,8 +189,10 @@ async fn load(state: &AppState, crime_type: Option<&str>) -> Result<MasterListVi
         .collect();
     let mut crime_types: Vec<(String, String, usize)> = counts
         .into_iter()
-        .map(|(c, n)| (crime_label(&c), c, n))
-        .map(|(label, c, n)| (c, label, n))
+        .map(|(c, n)| {
+            let label = crime_label(&c);
+            (c, label, n)
+        })
         .collect();
     crime_types.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
     Ok(MasterListView {

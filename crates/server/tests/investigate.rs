@@ -619,7 +619,15 @@ async fn the_threat_master_list(app: &TestApp) {
     assert_eq!(status, 200, "{html}");
     assert!(html.contains("Harm assessment"));
     assert!(
-        html.contains(&threats[0].reasons[0].replace('\'', "&#x27;")) || html.contains("physical")
+        html.contains(&format!(
+            "Score {:.1}, ranked 1 on the master list",
+            threats[0].score
+        )),
+        "its score and rank"
+    );
+    assert!(
+        html.contains("<th scope=\"row\">physical</th>"),
+        "its sub-scores"
     );
 
     // A partner is refused the list.
